@@ -3,7 +3,7 @@
 export {
   InvalidDateError, addDays, addMonths, daysBetween, daysFromCivil, daysInMonth, easterSunday,
   formatIsoDate, formatLongDate, goodFriday, isLeapYear, isWeekend, isoWeekday, localDate,
-  monthName, parseLocalDate, toYearMonthDay,
+  monthName, parseLocalDate, toYearMonthDay, yearOf,
 } from './local-date.ts';
 export type { LocalDate, YearMonthDay } from './local-date.ts';
 export {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   InvalidDateError, addDays, addMonths, daysInMonth, easterSunday, formatIsoDate, formatLongDate,
-  goodFriday, isoWeekday, localDate, parseLocalDate, toYearMonthDay, type LocalDate,
+  goodFriday, isoWeekday, localDate, parseLocalDate, toYearMonthDay, yearOf, type LocalDate,
 } from './local-date.ts';
 
 const d = parseLocalDate;
@@ -61,6 +61,7 @@ describe('formatting and weekdays', () => {
         expect(parts).toEqual({ year: js.getUTCFullYear(), month: js.getUTCMonth() + 1, day: js.getUTCDate() });
         expect(isoWeekday(n as LocalDate) % 7).toBe(js.getUTCDay());
         expect(localDate(parts.year, parts.month, parts.day)).toBe(n);
+        expect(yearOf(n as LocalDate)).toBe(parts.year);
       }),
     );
   });

@@ -66,6 +66,16 @@ function civilParts(date: LocalDate): [doy: number, mp: number, yearOfMarchYear:
   return [doy, mp, yoe + era * 400];
 }
 
+/** The calendar year of a date, without allocating (used on hot paths). */
+export function yearOf(date: LocalDate): number {
+  const z = date + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  return yoe + era * 400 + (doy >= 306 ? 1 : 0); // doy counts from 1 March; 306 is 1 January
+}
+
 export interface YearMonthDay {
   year: number;
   month: number;

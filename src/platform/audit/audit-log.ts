@@ -1,0 +1,66 @@
+import type { Tx } from '../db/connection.ts';
+import type { Principal } from '../identity/principal.ts';
+
+/**
+ * The audit trail of children's records: every view and every change, written in the same
+ * transaction as the work it records. If the audit row cannot be written the transaction fails and
+ * so does the request: an unrecorded look at a child's record must not happen.
+ */
+export interface AuditEntry {
+  laCode: string;
+  action: 'view' | 'create' | 'update' | 'delete' | 'export' | 'download' | (string & {});
+  recordType: string;
+  recordId: string;
+  childId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditContext {
+  principal: Principal | undefined;
+  requestId: string;
+}
+
+export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('audit_events')
+    .values({
+      la_code: entry.laCode,
+      actor_user_id: ctx.principal?.userId ?? null,
+      actor_role: ctx.principal?.role ?? null,
+      action: entry.action,
+      record_type: entry.recordType,
+      record_id: entry.recordId,
+      child_id: entry.childId ?? null,
+      request_id: ctx.requestId,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
+    .execute();
+}
+
+export interface ViewOfRecord {
+  occurredAt: Date;
+  who: string;
+  role: string | null;
+  action: string;
+  recordType: string;
+}
+
+/** Who looked at or changed a child's record, newest first: the family's "who viewed" page. */
+export async function viewsOfChild(tx: Tx, laCode: string, childId: string, limit = 200): Promise<ViewOfRecord[]> {
+  const rows = await tx
+    .selectFrom('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .select(['a.occurred_at', 'u.display_name', 'a.actor_role', 'a.action', 'a.record_type'])
+    .where('a.la_code', '=', laCode)
+    .where('a.child_id', '=', childId)
+    .orderBy('a.occurred_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    occurredAt: r.occurred_at,
+    who: r.display_name ?? 'Someone no longer with the service',
+    role: r.actor_role,
+    action: r.action,
+    recordType: r.record_type,
+  }));
+}

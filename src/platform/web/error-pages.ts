@@ -1,0 +1,31 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { isApiRequest } from './access-control.ts';
+
+/**
+ * GOV.UK-style error pages. Nothing internal reaches the browser: a 4xx says what was wrong with the
+ * request, a 5xx says sorry and gives the request id the support team can look up in the logs.
+ */
+export function registerErrorPages(app: FastifyInstance): void {
+  app.setNotFoundHandler((req, reply) => {
+    if (isApiRequest(req)) return reply.code(404).send({ error: 'Not found.' });
+    return reply.code(404).render('errors/404.njk');
+  });
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) req.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
+    const csrf = error.code?.startsWith('FST_CSRF');
+    const message =
+      status >= 500
+        ? 'Sorry, there is a problem with the service.'
+        : csrf
+          ? 'This form has expired or was not sent from this service. Go back, reload the page and try again.'
+          : status === 429
+            ? 'Too many attempts. Wait a few minutes and try again.'
+            : status === 413
+              ? 'What you sent is too large.'
+              : 'The request could not be understood.';
+    if (isApiRequest(req)) return reply.code(status).send({ error: status >= 500 ? message : (csrf ? message : error.message), requestId: req.id });
+    return reply.code(status).render(status >= 500 ? 'errors/500.njk' : 'errors/4xx.njk', { status, message, requestId: req.id });
+  });
+}

@@ -1,0 +1,1 @@
+export const TEST_APP_PASSWORD = 'opensend-test-app-password';
