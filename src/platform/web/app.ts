@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/connection.ts';
+import { ROLE_NAMES } from '../identity/roles.ts';
 import { buildAssets } from './assets/asset-build.ts';
 import { registerErrorPages } from './error-pages.ts';
 import { createNunjucksEnv } from './nunjucks-env.ts';
@@ -40,7 +41,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // reset the sign-in rate limit.
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
   });
 
   await app.register(helmet, {
@@ -127,6 +127,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       assetPrefix: assets.prefix,
       assetPath: `${assets.prefix}/govuk/assets`,
       currentPath: req.url.split('?')[0],
+      roleNames: ROLE_NAMES,
     });
     return this.type('text/html; charset=utf-8').send(html);
   });

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config/config.ts';
+import type { Db } from './platform/db/connection.ts';
+import { registerSignInRoutes } from './platform/identity/sign-in.routes.ts';
+import { registerHealthRoute } from './platform/web/health.routes.ts';
+import { registerCaseRecordRoutes } from './modules/cases/index.ts';
+import { registerHomeRoutes } from './modules/home/index.ts';
+
+/** Composition: every module's routes, in one list, so nothing is mounted by accident. */
+export function appModules(deps: { db: Db; config: Config }): Array<(app: FastifyInstance) => void | Promise<void>> {
+  const { db, config } = deps;
+  return [
+    (app) => registerHealthRoute(app, db),
+    (app) => registerSignInRoutes(app, { db, config }),
+    (app) => registerHomeRoutes(app, db),
+    (app) => registerCaseRecordRoutes(app, db),
+  ];
+}

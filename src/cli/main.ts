@@ -1,0 +1,62 @@
+import { EXIT_USAGE, UsageError, type CliCommand, type CliIo } from './cli-io.ts';
+import { PROJECT_ROOT } from '../main.ts';
+
+const HELP = `Usage: opensend <command> [options]
+
+Commands:
+  serve                      Start the web service (embedded PostgreSQL unless DATABASE_URL is set)
+  migrate                    Apply database migrations
+  seed --la <code>           Create a synthetic local area calibrated from DfE statistics
+  deadline <rule> --from D   Compute a statutory deadline (see: opensend deadline --list)
+  holidays refresh --from F  Refresh England & Wales bank holidays from a GOV.UK feed URL or file
+  plan validate <file.json>  Check an EHC plan document against the open schema
+
+Run 'opensend <command> --help' for a command's options.`;
+
+/** Commands load lazily so `opensend deadline` does not pay for the web stack. */
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  serve: async () => (await import('./commands/serve.command.ts')).serveCommand,
+  migrate: async () => (await import('./commands/migrate.command.ts')).migrateCommand,
+  seed: async () => (await import('./commands/seed-entry.ts')).seedEntryCommand,
+  deadline: async () => (await import('./commands/deadline.command.ts')).deadlineCommand,
+  holidays: async () => (await import('./commands/holidays.command.ts')).holidaysCommand,
+  plan: async () => (await import('./commands/plan.command.ts')).planCommand,
+};
+
+export function processIo(): CliIo {
+  return {
+    stdin: process.stdin,
+    stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    cwd: PROJECT_ROOT,
+    env: process.env,
+  };
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(HELP);
+    return name ? 0 : EXIT_USAGE;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`opensend: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}. Run 'opensend --help'.`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (e) {
+    // A wrong call gets its message; anything else gets a one-line reason, never a stack trace.
+    if (e instanceof UsageError) {
+      io.stderr(`opensend ${name}: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof TypeError && /Unknown option|Unexpected argument|Option .* argument/.test(e.message)) {
+      io.stderr(`opensend ${name}: ${e.message.split('\n')[0]}`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`opensend ${name}: ${(e as Error).message}`);
+    return 1;
+  }
+}

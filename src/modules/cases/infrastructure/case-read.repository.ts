@@ -1,0 +1,142 @@
+import type { Tx } from '../../../platform/db/connection.ts';
+
+export interface CaseEventRow {
+  seq: number;
+  type: string;
+  occurredOn: string;
+  recordedAt: Date;
+  actorName: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface CaseRecord {
+  laCode: string;
+  id: string;
+  reference: string;
+  kind: string;
+  openedOn: string;
+  version: number;
+  team: string | null;
+  caseworker: { id: string; name: string } | null;
+  child: { id: string; givenName: string; familyName: string; dateOfBirth: string; upn: string | null; postcode: string | null };
+  events: CaseEventRow[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: string): boolean => UUID.test(v);
+
+/** One case with its child and events. Row-level security already limits it to the caller's councils. */
+export async function findCase(tx: Tx, caseId: string): Promise<CaseRecord | undefined> {
+  if (!isUuid(caseId)) return undefined;
+  const row = await tx
+    .selectFrom('cases as c')
+    .innerJoin('children as ch', (j) => j.onRef('ch.la_code', '=', 'c.la_code').onRef('ch.id', '=', 'c.child_id'))
+    .leftJoin('users as u', 'u.id', 'c.caseworker_user_id')
+    .select([
+      'c.la_code',
+      'c.id',
+      'c.reference',
+      'c.kind',
+      'c.opened_on',
+      'c.version',
+      'c.team',
+      'u.id as caseworker_id',
+      'u.display_name as caseworker_name',
+      'ch.id as child_id',
+      'ch.given_name',
+      'ch.family_name',
+      'ch.date_of_birth',
+      'ch.upn',
+      'ch.postcode',
+    ])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const events = await tx
+    .selectFrom('case_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .select(['e.seq', 'e.type', 'e.occurred_on', 'e.recorded_at', 'e.data', 'u.display_name'])
+    .where('e.la_code', '=', row.la_code)
+    .where('e.case_id', '=', row.id)
+    .orderBy('e.seq')
+    .execute();
+  return {
+    laCode: row.la_code,
+    id: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    openedOn: row.opened_on,
+    version: row.version,
+    team: row.team,
+    caseworker: row.caseworker_id ? { id: row.caseworker_id, name: row.caseworker_name ?? '' } : null,
+    child: {
+      id: row.child_id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      dateOfBirth: row.date_of_birth,
+      upn: row.upn,
+      postcode: row.postcode,
+    },
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      occurredOn: e.occurred_on,
+      recordedAt: e.recorded_at,
+      actorName: e.display_name,
+      data: e.data as Record<string, unknown>,
+    })),
+  };
+}
+
+export interface FamilyChild {
+  laCode: string;
+  id: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  relationship: string;
+  cases: Array<{ id: string; reference: string; openedOn: string }>;
+}
+
+/** The children a family member is linked to: the only children a family account can ever see. */
+export async function childrenOfFamilyMember(tx: Tx, userId: string): Promise<FamilyChild[]> {
+  const rows = await tx
+    .selectFrom('family_members as f')
+    .innerJoin('children as ch', (j) => j.onRef('ch.la_code', '=', 'f.la_code').onRef('ch.id', '=', 'f.child_id'))
+    .leftJoin('cases as c', (j) => j.onRef('c.la_code', '=', 'ch.la_code').onRef('c.child_id', '=', 'ch.id'))
+    .select(['ch.la_code', 'ch.id', 'ch.given_name', 'ch.family_name', 'ch.date_of_birth', 'f.relationship', 'c.id as case_id', 'c.reference', 'c.opened_on'])
+    .where('f.user_id', '=', userId)
+    .orderBy('ch.given_name')
+    .orderBy('c.opened_on', 'desc')
+    .execute();
+  const byChild = new Map<string, FamilyChild>();
+  for (const r of rows) {
+    const key = `${r.la_code}/${r.id}`;
+    let child = byChild.get(key);
+    if (!child) {
+      child = { laCode: r.la_code, id: r.id, givenName: r.given_name, familyName: r.family_name, dateOfBirth: r.date_of_birth, relationship: r.relationship, cases: [] };
+      byChild.set(key, child);
+    }
+    if (r.case_id && r.reference && r.opened_on) child.cases.push({ id: r.case_id, reference: r.reference, openedOn: r.opened_on });
+  }
+  return [...byChild.values()];
+}
+
+export interface CaseSummaryRow {
+  id: string;
+  reference: string;
+  childName: string;
+  openedOn: string;
+}
+
+export async function casesOfCaseworker(tx: Tx, userId: string, limit = 50): Promise<CaseSummaryRow[]> {
+  const rows = await tx
+    .selectFrom('cases as c')
+    .innerJoin('children as ch', (j) => j.onRef('ch.la_code', '=', 'c.la_code').onRef('ch.id', '=', 'c.child_id'))
+    .select(['c.id', 'c.reference', 'ch.given_name', 'ch.family_name', 'c.opened_on'])
+    .where('c.caseworker_user_id', '=', userId)
+    .orderBy('c.opened_on', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, reference: r.reference, childName: `${r.given_name} ${r.family_name}`, openedOn: r.opened_on }));
+}

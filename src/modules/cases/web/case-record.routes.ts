@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../../../platform/audit/audit-log.ts';
+import { viewsOfChild } from '../../../platform/audit/audit-log.ts';
+import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { eventLabel } from '../domain/event-labels.ts';
+import { childrenOfFamilyMember, findCase, isUuid } from '../infrastructure/case-read.repository.ts';
+
+/**
+ * Reading a child's record. Every view is audited inside the same transaction; a record outside the
+ * caller's reach is "not found", never "forbidden", so its existence is not revealed.
+ */
+export function registerCaseRecordRoutes(app: FastifyInstance, db: Db): void {
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/record', { config: { access: 'caseload:view' } }, async (req, reply) => {
+    const principal = req.principal!;
+    const record = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
+      const found = await findCase(tx, req.params.caseId);
+      if (found) {
+        await recordAudit(tx, { principal, requestId: req.id }, { laCode: found.laCode, action: 'view', recordType: 'case', recordId: found.id, childId: found.child.id });
+      }
+      return found;
+    });
+    if (!record) return reply.callNotFound();
+    return reply.render('cases/case-record.njk', {
+      title: `${record.child.givenName} ${record.child.familyName} – ${record.reference}`,
+      record,
+      timeline: record.events.map((e) => ({ ...e, label: eventLabel(e.type, 'staff') })),
+    });
+  });
+
+  app.get<{ Params: { caseId: string } }>('/api/cases/:caseId', { config: { access: 'caseload:view' } }, async (req, reply) => {
+    const principal = req.principal!;
+    const record = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
+      const found = await findCase(tx, req.params.caseId);
+      if (found) {
+        await recordAudit(tx, { principal, requestId: req.id }, { laCode: found.laCode, action: 'view', recordType: 'case', recordId: found.id, childId: found.child.id, detail: { via: 'api' } });
+      }
+      return found;
+    });
+    if (!record) return reply.code(404).send({ error: 'Not found.' });
+    return reply.send(record);
+  });
+
+  app.get('/family', { config: { access: 'family:own-records' } }, async (req, reply) => {
+    const principal = req.principal!;
+    const children = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, (tx) =>
+      childrenOfFamilyMember(tx, principal.userId),
+    );
+    return reply.render('cases/family-children.njk', { title: principal.role === 'young-person' ? 'Your plan' : 'Your children', children });
+  });
+
+  app.get<{ Params: { laCode: string; childId: string } }>(
+    '/family/children/:laCode/:childId/who-viewed',
+    { config: { access: 'family:own-records' } },
+    async (req, reply) => {
+      const principal = req.principal!;
+      const { laCode, childId } = req.params;
+      if (!isUuid(childId) || !principal.laCodes.includes(laCode)) return reply.callNotFound();
+      const result = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
+        const mine = (await childrenOfFamilyMember(tx, principal.userId)).find((c) => c.id === childId && c.laCode === laCode);
+        if (!mine) return undefined;
+        await recordAudit(tx, { principal, requestId: req.id }, { laCode, action: 'view', recordType: 'audit-trail', recordId: childId, childId });
+        return { child: mine, views: await viewsOfChild(tx, laCode, childId) };
+      });
+      if (!result) return reply.callNotFound();
+      return reply.render('cases/who-viewed.njk', { title: `Who has looked at ${result.child.givenName}'s record`, ...result, backLink: '/family' });
+    },
+  );
+}

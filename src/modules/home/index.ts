@@ -1,0 +1,1 @@
+export { registerHomeRoutes } from './web/home.routes.ts';
