@@ -2,12 +2,6 @@ import { ASSESSMENT_RULES } from './rule-catalogue-assessment.ts';
 import { DISPUTE_RULES, REVIEW_RULES } from './rule-catalogue-review-and-disputes.ts';
 import type { StatutoryRule } from './statutory-rule.ts';
 
-/**
- * Every statutory time limit OpenSEND knows, as data. A change of law is a new row with its own
- * effectiveFrom (and an effectiveTo on the row it replaces); see docs/adr/0006.
- */
-export const RULE_CATALOGUE: readonly StatutoryRule[] = [...ASSESSMENT_RULES, ...REVIEW_RULES, ...DISPUTE_RULES];
-
 /** The rule ids of the current law, in the order of the SEND-LAW digest. */
 export const RULE_IDS = [
   'decision-to-assess', 'advice', 'decision-not-to-issue', 'draft-representations', 'final-plan',
@@ -17,3 +11,13 @@ export const RULE_IDS = [
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
+
+const order = (id: string): number => (RULE_IDS as readonly string[]).indexOf(id);
+
+/**
+ * Every statutory time limit OpenSEND knows, as data, in the digest's order. A change of law is a
+ * new row with its own effectiveFrom (and an effectiveTo on the row it replaces); see docs/adr/0006.
+ */
+export const RULE_CATALOGUE: readonly StatutoryRule[] = [...ASSESSMENT_RULES, ...REVIEW_RULES, ...DISPUTE_RULES].sort(
+  (a, b) => order(a.id) - order(b.id),
+);
