@@ -36,8 +36,12 @@ function where(path: readonly string[]): string {
   return path[0] === 'sections' && path[1] !== undefined ? `Section ${path[1]}` : 'Plan details';
 }
 
+/** Shortens at a word boundary so a summary never ends mid-word. */
 function shorten(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /** A value as a person would say it; `field` picks the wording for money, dates and quantities. */

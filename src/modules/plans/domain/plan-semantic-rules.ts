@@ -39,14 +39,14 @@ function references(plan: PlanDocument): PlanProblem[] {
   const problems: PlanProblem[] = [];
   const check = (path: PathSegment[], ids: string[], known: Set<string>, what: string): void => {
     ids.forEach((id, i) => {
-      if (!known.has(id)) problems.push(problem([...path, i], `refers to ${what} "${id}", which is not in the plan`));
+      if (!known.has(id)) problems.push(problem([...path, i], `refers to "${id}", which is not ${what}`));
     });
   };
-  for (const { item, path } of needsOf(plan)) check([...path, 'evidence'], item.evidence, adviceIds, 'Section K advice');
+  for (const { item, path } of needsOf(plan)) check([...path, 'evidence'], item.evidence, adviceIds, 'an advice item in Section K');
   for (const { item, path } of outcomesOf(plan)) check([...path, 'needIds'], item.needIds, needIds, 'a need in Sections B, C or D');
   for (const { item, path } of provisionOf(plan)) {
     check([...path, 'needIds'], item.needIds, needIds, 'a need in Sections B, C or D');
-    check([...path, 'outcomeIds'], item.outcomeIds, outcomeIds, 'a Section E outcome');
+    check([...path, 'outcomeIds'], item.outcomeIds, outcomeIds, 'an outcome in Section E');
   }
   return problems;
 }
