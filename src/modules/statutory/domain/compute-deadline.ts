@@ -31,14 +31,17 @@ export function inputsFor(period: Period): { required: InputName[]; optional: In
   return { required: ['from'], optional: [] };
 }
 
+function missing(rule: StatutoryRule, name: InputName): DeadlineInputError {
+  const start = /^(when |the day )/.test(rule.startPhrase) ? rule.startPhrase.replace(/^(when |the day )/, '') : `of ${rule.startPhrase}`;
+  const what = name === 'from' ? `the date ${start}` : name === 'year' ? 'the calendar year of the transfer' : 'post16 or other';
+  return new DeadlineInputError(name, `${name} is missing: ${rule.id} needs ${what}`);
+}
+
 function checkInputs(rule: StatutoryRule, request: DeadlineRequest, calendar: WorkingDayCalendar): void {
   const { required, optional } = inputsFor(rule.period);
   for (const name of ['from', 'certificate', 'year', 'route'] as const) {
     const present = request[name] !== undefined;
-    if (!present && required.includes(name)) {
-      const what = name === 'from' ? `the date ${rule.startPhrase.replace(/^when /, '')}` : name === 'year' ? 'the calendar year of the transfer' : 'post16 or other';
-      throw new DeadlineInputError(name, `${name} is missing: ${rule.id} needs ${what}`);
-    }
+    if (!present && required.includes(name)) throw missing(rule, name);
     if (present && !required.includes(name) && !optional.includes(name)) {
       throw new DeadlineInputError(name, `${name} does not apply to ${rule.id}, which takes ${[...required, ...optional].join(' and ')}`);
     }
@@ -71,6 +74,7 @@ function checkInputs(rule: StatutoryRule, request: DeadlineRequest, calendar: Wo
 /** The clock's start for choosing the rule version: `from`, or 1 January of the transfer year. */
 function startForResolution(book: RuleBook, request: DeadlineRequest): LocalDate {
   const anyVersion = book.versions(request.ruleId)[0]!;
+  for (const name of inputsFor(anyVersion.period).required) if (request[name] === undefined) throw missing(anyVersion, name);
   return clockStart(anyVersion.period, request);
 }
 
