@@ -34,6 +34,15 @@ describe('opensend plan validate', () => {
     expect((await run('validate', join(dir, 'good.json'))).code).toBe(0);
   });
 
+  it('resolves a relative name from where npx was run (INIT_CWD), else the shell directory (PWD)', async () => {
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'sub', 'plan.json'), example);
+    for (const env of [{ INIT_CWD: join(dir, 'sub') }, { PWD: join(dir, 'sub') }]) {
+      const io = { ...fakeIo(), env };
+      expect(await planCommand(['validate', 'plan.json'], io)).toBe(0);
+    }
+  });
+
   it('exits 1 with one "path: message" line per problem', async () => {
     const plan = JSON.parse(example);
     delete plan.sections.F.provision[2].frequency;

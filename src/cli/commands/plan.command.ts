@@ -31,7 +31,7 @@ export const planCommand: CliCommand = async (argv, io) => {
   if (subcommand !== 'validate') return usageError(io, `unknown subcommand "${subcommand}"`);
   if (file === undefined) return usageError(io, 'missing the plan file to validate');
   if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0]}"; validate takes one file`);
-  return validateFile(resolve(io.cwd, file), file, io);
+  return validateFile(resolve(userDirectory(io), file), file, io);
 };
 
 async function validateFile(path: string, shownAs: string, io: CliIo): Promise<number> {
@@ -60,6 +60,14 @@ async function validateFile(path: string, shownAs: string, io: CliIo): Promise<n
   }
   for (const problem of problems) io.stdout(`${problem.path === '' ? '(document)' : problem.path}: ${problem.message}\n`);
   return EXIT_PROBLEMS;
+}
+
+/**
+ * A relative file name means relative to where the person ran the command. `io.cwd` is the project
+ * root, so prefer the directory npm/npx was invoked from (INIT_CWD) or the shell's (PWD).
+ */
+function userDirectory(io: CliIo): string {
+  return io.env.INIT_CWD ?? io.env.PWD ?? io.cwd;
 }
 
 function usageError(io: CliIo, message: string): number {
