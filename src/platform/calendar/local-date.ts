@@ -46,12 +46,13 @@ export function localDate(year: number, month: number, day: number): LocalDate {
 
 /** Epoch day from a year, month and day already known to be valid. No checks: the hot path. */
 export function daysFromCivil(year: number, month: number, day: number): LocalDate {
+  // Years 1 to 9999 only (as localDate enforces): y >= 0, so `| 0` truncation is the floor.
   const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
+  const era = (y / 400) | 0;
   const yoe = y - era * 400;
   const mp = month > 2 ? month - 3 : month + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const doy = (((153 * mp + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
   return (era * 146097 + doe - 719468) as LocalDate;
 }
 
@@ -68,11 +69,12 @@ function civilParts(date: LocalDate): [doy: number, mp: number, yearOfMarchYear:
 
 /** The calendar year of a date, without allocating (used on hot paths). */
 export function yearOf(date: LocalDate): number {
+  // `| 0` is the floor here because every value is non-negative for years 1 to 9999 (see addMonths).
   const z = date + 719468;
-  const era = Math.floor(z / 146097);
+  const era = (z / 146097) | 0;
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0));
   return yoe + era * 400 + (doy >= 306 ? 1 : 0); // doy counts from 1 March; 306 is 1 January
 }
 
@@ -136,18 +138,20 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
  * when it has no such day (31 December + 2 months → 28 or 29 February). Negative `months` count back.
  */
 export function addMonths(date: LocalDate, months: number): LocalDate {
-  // Inlined civil-from-days (see civilParts) so the hot path allocates nothing.
+  // Inlined civil-from-days (see civilParts) so the hot path allocates nothing. All intermediate
+  // values are non-negative for years 1 to 9999, so `| 0` truncation is the floor and keeps the
+  // arithmetic in small integers (several times faster than Math.floor on doubles).
   const z = date + 719468;
-  const era = Math.floor(z / 146097);
+  const era = (z / 146097) | 0;
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0));
+  const mp = ((5 * doy + 2) / 153) | 0;
+  const day = doy - (((153 * mp + 2) / 5) | 0) + 1;
   const month0 = mp < 10 ? mp + 2 : mp - 10; // 0-based calendar month
   const year = yoe + era * 400 + (mp >= 10 ? 1 : 0);
   const total = year * 12 + month0 + months;
-  const newYear = Math.floor(total / 12);
+  const newYear = (total / 12) | 0;
   const newMonth = total - newYear * 12 + 1;
   const last = daysInMonth(newYear, newMonth);
   return daysFromCivil(newYear, newMonth, day > last ? last : day);
