@@ -7,7 +7,7 @@ import { CalendarRangeError, bankHolidayCalendarFromFeed } from './working-day-c
 const calendar = loadEnglandAndWalesCalendar(process.cwd());
 const d = parseLocalDate;
 const iso = formatIsoDate;
-const coveredDay = fc.integer({ min: calendar.first + 1, max: calendar.last - 60 }).map((n) => n as LocalDate);
+const coveredDay = fc.integer({ min: calendar.first + 1, max: calendar.last - 120 }).map((n) => n as LocalDate);
 
 describe('the England & Wales calendar from the repository data', () => {
   it('covers 2012 to 2028 whole years', () => {
