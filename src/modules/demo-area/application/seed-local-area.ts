@@ -5,7 +5,7 @@ import { findCouncil } from '../domain/council.ts';
 import { DEMO_PASSWORD } from '../domain/demo-accounts.ts';
 import type { DemoAccount } from '../domain/demo-area-rows.ts';
 import { generateDemoArea } from '../domain/generator.ts';
-import { countCases, writeDemoArea, type RowCounts } from '../infrastructure/demo-area.loader.ts';
+import { alreadySeeded, countCases, writeDemoArea, type RowCounts } from '../infrastructure/demo-area.loader.ts';
 import { DEFAULT_REFERENCE_DIR, loadCouncils } from '../infrastructure/reference-data.loader.ts';
 import { readCalibrationSources, readCouncils } from '../infrastructure/reference-files.ts';
 
@@ -40,6 +40,11 @@ export async function seedLocalArea(options: SeedLocalAreaOptions): Promise<Seed
   const dataDir = options.dataDir ?? DEFAULT_REFERENCE_DIR;
   const [councils, sources] = await Promise.all([readCouncils(dataDir), readCalibrationSources(dataDir)]);
   const council = findCouncil(councils, options.laCode);
+  // Refuse early (the loader checks again under a lock) rather than generate an area to throw away.
+  if (!options.reset) {
+    const existing = await withClient(options.adminUrl, (client) => countCases(client, council.laCode));
+    if (existing > 0) throw alreadySeeded(council.name, council.laCode, existing);
+  }
   const calibration = readCalibration(sources, council.laCode);
   const area = generateDemoArea({ calibration, council, today: options.today, seed: options.seed ?? DEFAULT_SEED });
   const [demoPasswordHash] = await Promise.all([

@@ -9,6 +9,10 @@ import { demoEmailDomain } from '../domain/demo-accounts.ts';
  */
 export class AlreadySeededError extends Error {}
 
+export function alreadySeeded(councilName: string, laCode: string, cases: number): AlreadySeededError {
+  return new AlreadySeededError(`${councilName} (${laCode}) already has ${cases} cases: run again with --reset to replace its demo data`);
+}
+
 const TABLES: Record<RowSet, { table: string; columns: string[] }> = {
   organisations: { table: 'organisations', columns: ['la_code', 'id', 'kind', 'name', 'urn', 'ukprn'] },
   settings: {
@@ -77,7 +81,7 @@ export async function writeDemoArea(adminUrl: string, area: DemoArea, options: W
     await client.query(`select pg_advisory_xact_lock(hashtext('opensend-seed-' || $1))`, [laCode]);
     const existing = await countCases(client, laCode);
     if (existing > 0 && !options.reset) {
-      throw new AlreadySeededError(`${area.council.name} (${laCode}) already has ${existing} cases: run again with --reset to replace its demo data`);
+      throw alreadySeeded(area.council.name, laCode, existing);
     }
     if (options.reset) await deleteCouncilRows(client, laCode);
     const total = WRITE_ORDER.reduce((sum, set) => sum + area[set].length, 0);
