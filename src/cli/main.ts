@@ -17,7 +17,7 @@ Run 'opensend <command> --help' for a command's options.`;
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   serve: async () => (await import('./commands/serve.command.ts')).serveCommand,
   migrate: async () => (await import('./commands/migrate.command.ts')).migrateCommand,
-  seed: async () => (await import('./commands/seed-entry.ts')).seedEntryCommand,
+  seed: async () => (await import('./commands/seed.command.ts')).seedCommand,
   deadline: async () => (await import('./commands/deadline.command.ts')).deadlineCommand,
   holidays: async () => (await import('./commands/holidays.command.ts')).holidaysCommand,
   plan: async () => (await import('./commands/plan.command.ts')).planCommand,

@@ -13,3 +13,4 @@ export type { Council } from './domain/council.ts';
 export { DEMO_PASSWORD, demoEmail } from './domain/demo-accounts.ts';
 export type { DemoAccount } from './domain/demo-area-rows.ts';
 export { generateDemoArea } from './domain/generator.ts';
+export { listDemoAccounts } from './infrastructure/demo-accounts.query.ts';
