@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'mediation:own-cases',
   'insight:local',
   'insight:national', // aggregates only, never person-level
+  'provision:view', // settings directory, places, tailored lists
+  'provision:manage', // edit settings, bands and tariffs, import/export
+  'returns:manage', // statutory returns (SEN2)
   'audit:council', // the council's audit trail
   'admin:system',
 ] as const;
@@ -47,8 +50,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   'parent-carer': ['family:own-records'],
   'young-person': ['family:own-records'],
-  'ehc-coordinator': ['caseload:view', 'case:record', 'insight:local'],
-  'send-manager': ['caseload:view', 'case:record', 'case:manage', 'insight:local', 'audit:council'],
+  'ehc-coordinator': ['caseload:view', 'case:record', 'insight:local', 'provision:view'],
+  'send-manager': ['caseload:view', 'case:record', 'case:manage', 'insight:local', 'audit:council', 'provision:view', 'provision:manage', 'returns:manage'],
   'setting-senco': ['setting:own-pupils'],
   'health-partner': ['partner:work-tray'],
   'social-care-partner': ['partner:work-tray'],
