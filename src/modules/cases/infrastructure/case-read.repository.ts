@@ -1,4 +1,5 @@
 import type { Tx } from '../../../platform/db/connection.ts';
+import { caseRecordQuery } from './case-record.query.ts';
 
 export interface CaseEventRow {
   seq: number;
@@ -28,38 +29,8 @@ export const isUuid = (v: string): boolean => UUID.test(v);
 /** One case with its child and events. Row-level security already limits it to the caller's councils. */
 export async function findCase(tx: Tx, caseId: string): Promise<CaseRecord | undefined> {
   if (!isUuid(caseId)) return undefined;
-  const row = await tx
-    .selectFrom('cases as c')
-    .innerJoin('children as ch', (j) => j.onRef('ch.la_code', '=', 'c.la_code').onRef('ch.id', '=', 'c.child_id'))
-    .leftJoin('users as u', 'u.id', 'c.caseworker_user_id')
-    .select([
-      'c.la_code',
-      'c.id',
-      'c.reference',
-      'c.kind',
-      'c.opened_on',
-      'c.version',
-      'c.team',
-      'u.id as caseworker_id',
-      'u.display_name as caseworker_name',
-      'ch.id as child_id',
-      'ch.given_name',
-      'ch.family_name',
-      'ch.date_of_birth',
-      'ch.upn',
-      'ch.postcode',
-    ])
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
+  const row = await caseRecordQuery(tx, caseId).executeTakeFirst();
   if (!row) return undefined;
-  const events = await tx
-    .selectFrom('case_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .select(['e.seq', 'e.type', 'e.occurred_on', 'e.recorded_at', 'e.data', 'u.display_name'])
-    .where('e.la_code', '=', row.la_code)
-    .where('e.case_id', '=', row.id)
-    .orderBy('e.seq')
-    .execute();
   return {
     laCode: row.la_code,
     id: row.id,
@@ -77,14 +48,7 @@ export async function findCase(tx: Tx, caseId: string): Promise<CaseRecord | und
       upn: row.upn,
       postcode: row.postcode,
     },
-    events: events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      occurredOn: e.occurred_on,
-      recordedAt: e.recorded_at,
-      actorName: e.display_name,
-      data: e.data as Record<string, unknown>,
-    })),
+    events: row.events.map((e) => ({ ...e, recordedAt: new Date(e.recordedAt) })),
   };
 }
 
