@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config/config.ts';
 import type { Db } from './platform/db/connection.ts';
+import { registerAccountRoutes } from './platform/identity/account.routes.ts';
 import { registerSignInRoutes } from './platform/identity/sign-in.routes.ts';
 import { registerHealthRoute } from './platform/web/health.routes.ts';
 import { registerCaseRecordRoutes } from './modules/cases/index.ts';
@@ -12,6 +13,7 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
   return [
     (app) => registerHealthRoute(app, db),
     (app) => registerSignInRoutes(app, { db, config }),
+    (app) => registerAccountRoutes(app),
     (app) => registerHomeRoutes(app, db),
     (app) => registerCaseRecordRoutes(app, db),
   ];

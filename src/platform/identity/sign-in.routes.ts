@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/connection.ts';
-import { addError, emptyErrors, fromZod, hasErrors } from '../web/form-errors.ts';
+import { addError, emptyErrors, fromZod } from '../web/form-errors.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../web/session-loading.ts';
 import { verifyPassword } from './passwords.ts';
 import { isRole } from './roles.ts';

@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/connection.ts';
-import { buildPrincipal } from '../identity/principal.ts';
-import { isRole } from '../identity/roles.ts';
-import { loadSession } from '../identity/session-store.ts';
-import { findUserById, roleAssignments } from '../identity/user.repository.ts';
+import { lookUpSignedIn } from '../identity/signed-in-lookup.ts';
 
 export const SESSION_COOKIE = 'opensend_session';
 
@@ -20,15 +17,12 @@ export function registerSessionLoading(app: FastifyInstance, db: Db, config: Con
     if (req.url.startsWith('/assets/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await loadSession(db, token, new Date());
-    if (!session?.userId) {
+    const found = await lookUpSignedIn(db, token, new Date());
+    if (!found) {
       reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(config));
       return;
     }
-    const user = await findUserById(db, session.userId);
-    if (!user?.is_active) return;
-    const active = session.data.activeRole;
-    req.session = session;
-    req.principal = buildPrincipal(user, await roleAssignments(db, user.id), typeof active === 'string' && isRole(active) ? active : undefined);
+    req.session = found.session;
+    req.principal = found.principal;
   });
 }
