@@ -42,3 +42,7 @@ export {
   describeDeliverer, describeDuration, describeFrequency, describeGroupSize, describeProvisionQuantity,
   describeQuantityShort,
 } from './domain/provision-wording.ts';
+
+// Storage and pages (the module's infrastructure and web layers).
+export { registerPlanRoutes } from './web/plan.routes.ts';
+export { PdfRenderer, PdfUnavailableError } from './infrastructure/pdf-renderer.ts';
