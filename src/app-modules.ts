@@ -6,6 +6,7 @@ import { registerSignInRoutes } from './platform/identity/sign-in.routes.ts';
 import { registerHealthRoute } from './platform/web/health.routes.ts';
 import { registerCaseRecordRoutes } from './modules/cases/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
+import { registerProvisionRoutes } from './modules/provision/index.ts';
 import { registerPlanRoutes } from './modules/plans/index.ts';
 
 /** Composition: every module's routes, in one list, so nothing is mounted by accident. */
@@ -17,6 +18,7 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerAccountRoutes(app),
     (app) => registerHomeRoutes(app, db),
     (app) => registerCaseRecordRoutes(app, db),
+    (app) => registerProvisionRoutes(app, db),
     (app) => registerPlanRoutes(app, db),
   ];
 }
