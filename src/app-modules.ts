@@ -8,6 +8,7 @@ import { registerCaseRecordRoutes } from './modules/cases/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
 import { registerProvisionRoutes } from './modules/provision/index.ts';
 import { registerPlanRoutes } from './modules/plans/index.ts';
+import { registerReturnsRoutes } from './modules/returns/index.ts';
 
 /** Composition: every module's routes, in one list, so nothing is mounted by accident. */
 export function appModules(deps: { db: Db; config: Config }): Array<(app: FastifyInstance) => void | Promise<void>> {
@@ -20,5 +21,6 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerCaseRecordRoutes(app, db),
     (app) => registerProvisionRoutes(app, db),
     (app) => registerPlanRoutes(app, db),
+    (app) => registerReturnsRoutes(app, db),
   ];
 }
