@@ -27,7 +27,10 @@ export function overviewModel(caseId: string, plan: PlanDocument, versions: Vers
   const editable = plan.status === 'draft';
   // The checklist is judged as if issuing today, so Section I counts as required on a draft too.
   const checklist = checkPlanQuality({ ...plan, status: 'final' }, { today });
-  const problems: PlanProblem[] = editable ? validatePlanDocument(plan) : [];
+  // Validated as it would be issued today, so date rules that only bite on issue show up now; the
+  // checklist's own failures are listed above and not repeated.
+  const asIssued = { ...plan, status: 'final' as const, issuedOn: today, issuedBy: { name: 'preview', role: 'preview' } };
+  const problems: PlanProblem[] = editable ? validatePlanDocument(asIssued).filter((p) => !p.message.startsWith('a final plan must pass the check')) : [];
   const item = (c: ChecklistItem) => ({ text: c.message, href: sectionHref(caseId, c.path) });
   return {
     editable,

@@ -87,6 +87,7 @@ export function registerPlanOverviewRoutes(app: FastifyInstance, db: Db): void {
       if (problems.length > 0) {
         const errors = emptyErrors();
         problems.forEach((p, i) => addError(errors, `problem-${i}`, `${p.path}: ${p.message}`, 'checklist'));
+        errors.list.forEach((item, i) => { item.href = sectionHref(theCase.caseId, problems[i]?.path) ?? '#checklist'; });
         return { theCase, errors };
       }
       if (!(await markIssued(tx, draft, issued, principal.userId))) throw new Error('the draft changed while it was being issued');
