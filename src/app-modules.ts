@@ -9,12 +9,16 @@ import { registerHomeRoutes } from './modules/home/index.ts';
 import { registerProvisionRoutes } from './modules/provision/index.ts';
 import { registerPlanRoutes } from './modules/plans/index.ts';
 import { registerReturnsRoutes } from './modules/returns/index.ts';
+import { registerInsightApiRoutes, registerInsightRoutes, registerNationalRoutes } from './modules/insight/index.ts';
 
 /** Composition: every module's routes, in one list, so nothing is mounted by accident. */
 export function appModules(deps: { db: Db; config: Config }): Array<(app: FastifyInstance) => void | Promise<void>> {
   const { db, config } = deps;
   return [
     (app) => registerHealthRoute(app, db),
+    (app) => registerInsightRoutes(app, db),
+    (app) => registerNationalRoutes(app, db),
+    (app) => registerInsightApiRoutes(app, db),
     (app) => registerSignInRoutes(app, { db, config }),
     (app) => registerAccountRoutes(app),
     (app) => registerHomeRoutes(app, db),

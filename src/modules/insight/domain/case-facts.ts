@@ -1,0 +1,115 @@
+import { parseLocalDate, type LocalDate } from '../../../platform/calendar/index.ts';
+
+/**
+ * What the indicators need to know about one case, derived from its events (state is never
+ * stored). The infrastructure reads each case's events in order; this turns them into facts.
+ */
+export type SettingGroup = 'mainstream' | 'special' | 'alternative-provision' | 'early-years' | 'post-16' | 'not-recorded';
+
+export interface IssuedPlan {
+  on: LocalDate;
+  primaryNeed: string;
+  settingGroup: SettingGroup;
+}
+
+export interface AdviceRequest {
+  /** The day the partner received the request (the advice clock starts then). */
+  startedOn: LocalDate;
+  receivedOn: LocalDate | null;
+}
+
+export interface CaseFacts {
+  caseId: string;
+  childId: string;
+  dateOfBirth: LocalDate;
+  requestOn: LocalDate | null;
+  decisionOn: LocalDate | null;
+  decision: 'assess' | 'not-assess' | null;
+  /** An exception to a time limit recorded on or before the plan was issued. */
+  exceptionBeforePlan: boolean;
+  plans: IssuedPlan[];
+  reviews: LocalDate[];
+  advice: AdviceRequest[];
+}
+
+/** One event as read for insight: only the fields the definitions use. */
+export interface FactEvent {
+  type: string;
+  occurredOn: string;
+  data: { decision?: string; primaryNeed?: string; settingId?: string; adviceId?: string; receivedOn?: string };
+}
+
+/** Settings kinds (the settings table's check list) grouped as DfE groups settings attended. */
+export function settingGroupOf(kind: string | undefined): SettingGroup {
+  switch (kind) {
+    case 'mainstream':
+    case 'resourced-provision':
+    case 'sen-unit':
+      return 'mainstream';
+    case 'special':
+    case 'independent-special':
+      return 'special';
+    case 'alternative-provision':
+      return 'alternative-provision';
+    case 'early-years':
+      return 'early-years';
+    case 'post-16':
+    case 'specialist-post-16':
+      return 'post-16';
+    default:
+      return 'not-recorded';
+  }
+}
+
+export function caseFacts(
+  ids: { caseId: string; childId: string; dateOfBirth: string },
+  events: readonly FactEvent[],
+  settingKinds: ReadonlyMap<string, string>,
+): CaseFacts {
+  const facts: CaseFacts = {
+    caseId: ids.caseId, childId: ids.childId, dateOfBirth: parseLocalDate(ids.dateOfBirth),
+    requestOn: null, decisionOn: null, decision: null, exceptionBeforePlan: false, plans: [], reviews: [], advice: [],
+  };
+  const advice = new Map<string, AdviceRequest>();
+  for (const e of events) {
+    const on = parseLocalDate(e.occurredOn);
+    switch (e.type) {
+      case 'request-received':
+        facts.requestOn ??= on;
+        break;
+      case 'decision-to-assess':
+        // The first decision counts: a later one is a correction of record, not a second decision.
+        if (facts.decision === null && (e.data.decision === 'assess' || e.data.decision === 'not-assess')) {
+          facts.decision = e.data.decision;
+          facts.decisionOn = on;
+        }
+        break;
+      case 'exception-recorded':
+        if (facts.plans.length === 0) facts.exceptionBeforePlan = true;
+        break;
+      case 'final-plan-issued':
+        facts.plans.push({
+          on,
+          primaryNeed: e.data.primaryNeed ?? 'not-recorded',
+          settingGroup: settingGroupOf(e.data.settingId ? settingKinds.get(e.data.settingId) : undefined),
+        });
+        break;
+      case 'annual-review-held':
+        facts.reviews.push(on);
+        break;
+      case 'advice-requested':
+        if (e.data.adviceId && !advice.has(e.data.adviceId)) {
+          advice.set(e.data.adviceId, { startedOn: e.data.receivedOn ? parseLocalDate(e.data.receivedOn) : on, receivedOn: null });
+        }
+        break;
+      case 'advice-received': {
+        const a = e.data.adviceId ? advice.get(e.data.adviceId) : undefined;
+        if (a && a.receivedOn === null) a.receivedOn = on;
+        break;
+      }
+    }
+  }
+  facts.reviews.sort((a, b) => a - b);
+  facts.advice = [...advice.values()];
+  return facts;
+}
