@@ -10,10 +10,14 @@ import { registerProvisionRoutes } from './modules/provision/index.ts';
 import { registerPlanRoutes } from './modules/plans/index.ts';
 import { registerReturnsRoutes } from './modules/returns/index.ts';
 import { registerInsightApiRoutes, registerInsightRoutes, registerNationalRoutes } from './modules/insight/index.ts';
+import { registerDocumentRoutes } from './modules/documents/index.ts';
+import { createNotifier, registerNotifyRoutes } from './modules/notify/index.ts';
+import { registerRequestRoutes } from './modules/requests/index.ts';
 
 /** Composition: every module's routes, in one list, so nothing is mounted by accident. */
 export function appModules(deps: { db: Db; config: Config }): Array<(app: FastifyInstance) => void | Promise<void>> {
   const { db, config } = deps;
+  const notifier = createNotifier(db);
   return [
     (app) => registerHealthRoute(app, db),
     (app) => registerInsightRoutes(app, db),
@@ -26,5 +30,8 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerProvisionRoutes(app, db),
     (app) => registerPlanRoutes(app, db),
     (app) => registerReturnsRoutes(app, db),
+    (app) => registerNotifyRoutes(app, { db, env: config.env }),
+    (app) => registerDocumentRoutes(app, db),
+    (app) => registerRequestRoutes(app, { db, config, notifier }),
   ];
 }
