@@ -1,4 +1,4 @@
-import type { Tx } from '../db/connection.ts';
+import type { Db, Tx } from '../db/connection.ts';
 import type { Principal } from '../identity/principal.ts';
 
 /**
@@ -20,7 +20,7 @@ export interface AuditContext {
   requestId: string;
 }
 
-export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Tx | Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   await tx
     .insertInto('audit_events')
     .values({

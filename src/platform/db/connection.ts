@@ -1,6 +1,8 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database-types.ts';
+import { registerReadPool } from './scoped-read.ts';
+import type { TenantScope } from './tenant-scope.ts';
 
 // Date-only columns stay 'YYYY-MM-DD' strings: the domain has no time zones, and a JS Date would
 // shift a date of birth by a day somewhere.
@@ -15,17 +17,21 @@ export function createDb(url: string, options: { max?: number } = {}): { db: Db;
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, idleTimeoutMillis: 10_000 });
   // A broken idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => undefined);
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Reads get their own small pool of scope-remembering connections (see scoped-read.ts).
+  const readPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil((options.max ?? 10) / 2)), idleTimeoutMillis: 10_000 });
+  readPool.on('error', () => undefined);
+  registerReadPool(db, readPool);
+  const destroy = db.destroy.bind(db);
+  db.destroy = async () => {
+    await destroy();
+    await readPool.end().catch(() => undefined);
+  };
+  return { db, pool };
 }
 
-/**
- * Who a transaction acts for. Row-level security reads `app.la_codes`: rows of any other council
- * are invisible, whatever the query says.
- */
-export interface TenantScope {
-  laCodes: readonly string[];
-  userId?: string | undefined;
-}
+export type { TenantScope } from './tenant-scope.ts';
+export { readWithTenant } from './scoped-read.ts';
 
 export async function withTenant<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {

@@ -138,7 +138,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
-  for (const register of deps.modules) await register(app);
+  // Error pages first: Fastify gives each route the error handler in force when it is registered.
   registerErrorPages(app);
+  for (const register of deps.modules) await register(app);
   return app;
 }
