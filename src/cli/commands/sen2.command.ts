@@ -7,7 +7,7 @@ import {
   CSV_MODULES, ReferenceDateError, Sen2FileRefused, collectionPeriod, csvFileName, exportSen2Csv, exportSen2Xml, importSen2, withReadTransaction,
   type CsvModule, type ExportSummary,
 } from '../../modules/returns/index.ts';
-import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliCommand, type CliIo } from '../cli-io.ts';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../cli-io.ts';
 import { openDatabaseFromEnv } from './database-from-config.ts';
 import type { OpenAdminUrl } from './seed.command.ts';
 
@@ -114,10 +114,18 @@ async function runImport(argv: string[], io: CliIo, open: OpenAdminUrl): Promise
 export function createSen2Command(open: OpenAdminUrl, o: Sen2CommandOptions = {}): CliCommand {
   return async (argv, io) => {
     const [sub, ...rest] = argv;
-    if (sub === undefined || sub === '--help' || sub === '-h') { io.stdout(USAGE); return sub ? EXIT_OK : 2; }
-    if (sub === 'export') return runExport(rest, io, open, o);
-    if (sub === 'import') return runImport(rest, io, open);
-    throw new UsageError(`unknown sub-command '${sub}': use 'sen2 export' or 'sen2 import'`);
+    if (sub === undefined || sub === '--help' || sub === '-h' || rest.includes('--help')) { io.stdout(USAGE); return sub ? EXIT_OK : EXIT_USAGE; }
+    try {
+      if (sub === 'export') return await runExport(rest, io, open, o);
+      if (sub === 'import') return await runImport(rest, io, open);
+      throw new UsageError(`unknown sub-command '${sub}': use 'sen2 export' or 'sen2 import'`);
+    } catch (e) {
+      // A wrong call is told what is wrong and how to call it; nothing has been opened or written.
+      const parseProblem = e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
+      if (!(e instanceof UsageError) && !parseProblem) throw e;
+      io.stderr(`opensend sen2: ${(e as Error).message.split('\n')[0]}\n${USAGE.split('\n').slice(0, 2).join('\n')}`);
+      return EXIT_USAGE;
+    }
   };
 }
 

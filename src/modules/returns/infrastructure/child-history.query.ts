@@ -2,7 +2,8 @@ import type { CaseEvent } from '../../cases/index.ts';
 import type { ChildHistory, SettingFacts } from '../domain/child-history.ts';
 
 /**
- * One row per child of the council with a request received by the end of the period, holding their
+ * One row per child of the council (the mapping drops those with nothing in this collection year:
+ * a filter here made the planner join cases to children row by row on fresh statistics), holding their
  * cases (with events), placements and named settings as JSON, in the canonical person order. The
  * export declares a cursor over this and fetches it a thousand children at a time.
  * $1 = LA code, $2 = period end.
@@ -21,15 +22,15 @@ select c.id, c.given_name, c.family_name, c.date_of_birth::text as date_of_birth
    from placements p join settings s on s.la_code = p.la_code and s.id = p.setting_id
    left join sen2_setting_codes sc on sc.la_code = s.la_code and sc.setting_id = s.id
    where p.la_code = c.la_code and p.child_id = c.id) as placements,
-  (select json_agg(${SETTING_JSON}) from settings s
-   left join sen2_setting_codes sc on sc.la_code = s.la_code and sc.setting_id = s.id
-   where s.la_code = c.la_code and s.id::text in (
-     select e.data->>'settingId' from case_events e join cases k on k.la_code = e.la_code and k.id = e.case_id
-     where k.la_code = c.la_code and k.child_id = c.id and e.type = 'final-plan-issued')) as named_settings
+  (select json_agg(${SETTING_JSON}) from (
+     select distinct case when e.data->>'settingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then (e.data->>'settingId')::uuid end as sid
+     from cases k join case_events e on e.la_code = k.la_code and e.case_id = k.id
+     where k.la_code = c.la_code and k.child_id = c.id and e.type = 'final-plan-issued') x
+   join settings s on s.la_code = c.la_code and s.id = x.sid
+   left join sen2_setting_codes sc on sc.la_code = s.la_code and sc.setting_id = s.id) as named_settings
 from children c
 left join sen2_person_details d on d.la_code = c.la_code and d.child_id = c.id
-where c.la_code = $1
-  and exists (select 1 from cases k where k.la_code = c.la_code and k.child_id = c.id and k.opened_on <= $2::date)
+where c.la_code = $1 and $2::date is not null
 order by c.family_name, c.given_name, c.date_of_birth, c.upn nulls last, c.uln nulls last, c.id`;
 
 export interface ChildHistoryRow {
@@ -51,5 +52,4 @@ export function childHistoryOf(row: ChildHistoryRow): ChildHistory {
 }
 
 /** How many children the export will read, for the progress bar. */
-export const CHILD_COUNT_SQL = `select count(*)::int as n from children c where c.la_code = $1
-  and exists (select 1 from cases k where k.la_code = c.la_code and k.child_id = c.id and k.opened_on <= $2::date)`;
+export const CHILD_COUNT_SQL = `select count(*)::int as n from children c where c.la_code = $1 and $2::date is not null`;
