@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   deadline: async () => (await import('./commands/deadline.command.ts')).deadlineCommand,
   holidays: async () => (await import('./commands/holidays.command.ts')).holidaysCommand,
   plan: async () => (await import('./commands/plan.command.ts')).planCommand,
+  indicators: async () => (await import('./commands/indicators.command.ts')).indicatorsCommand,
   sen2: async () => (await import('./commands/sen2.command.ts')).sen2Command,
 };
 

@@ -5,37 +5,45 @@
 export type CsvRecord = Record<string, string>;
 
 export function parseCsvRows(text: string): string[][] {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: string[][] = [];
-  let row: string[] = [];
+  const lines = s.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i += 1) {
+    let line = lines[i]!;
+    if (line === '') continue;
+    // Most lines have no quotes: a plain split is many times faster than a character walk.
+    if (!line.includes('"')) {
+      rows.push(line.split(','));
+      continue;
+    }
+    // A quoted field may hold a line break: join lines until the quotes balance.
+    while ((line.match(/"/g)?.length ?? 0) % 2 === 1 && i + 1 < lines.length) line += '\n' + lines[++i]!;
+    rows.push(parseQuotedLine(line));
+  }
+  return rows;
+}
+
+function parseQuotedLine(line: string): string[] {
+  const out: string[] = [];
   let field = '';
   let quoted = false;
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < s.length; i += 1) {
-    const ch = s[i]!;
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (s[i + 1] === '"') {
+        if (line[i + 1] === '"') {
           field += '"';
           i += 1;
         } else quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
+      out.push(field);
       field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  out.push(field);
+  return out;
 }
 
 export function parseCsv(text: string): CsvRecord[] {
@@ -50,4 +58,17 @@ export function dfeNumber(value: string | undefined): number | undefined {
   const t = value.trim().replace(/,/g, '');
   if (t === '' || !/^-?\d+(\.\d+)?$/.test(t)) return undefined;
   return Number(t);
+}
+
+/** A row read by column name without building an object per row (the DfE files run to 25,000 rows of 60 columns). */
+export type CsvRow = (column: string) => string | undefined;
+
+export function readTable(text: string): CsvRow[] {
+  const [header, ...rows] = parseCsvRows(text);
+  if (!header) return [];
+  const index = new Map(header.map((h, i) => [h, i]));
+  return rows.map((r) => (column: string) => {
+    const i = index.get(column);
+    return i === undefined ? undefined : r[i];
+  });
 }

@@ -16,6 +16,8 @@ const NARRATIVE_MAX = 5000;
 
 /** The council's own dashboard: live indicators beside England, its region and its neighbours. */
 export function registerInsightRoutes(app: FastifyInstance, db: Db): void {
+  // Parse the DfE release (about a second) at start-up rather than on the first visit.
+  void benchmarkContext('000').catch(() => undefined);
   type Q = { Querystring: { la?: string; granularity?: string } };
 
   app.get<Q>('/insight', { config: { access: 'insight:local' } }, async (req, reply) => {
