@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLocalDate } from '../../platform/calendar/index.ts';
-import { AREA_370, insertArea } from '../../modules/insight/application/synthetic-area.fixture.ts';
+import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../cli-io.ts';
 import { main } from '../main.ts';
@@ -41,11 +41,29 @@ describe('opensend indicators: wrong calls exit 2 naming the problem, before any
   });
 });
 
+/**
+ * Three cases, figures worked out by hand: A decided in 35 days and issued in 131 (in time);
+ * B decided in 48 days and issued in 151 (late), an exception recorded; C refused in 35 days.
+ */
+async function insertArea(t: TestDatabase): Promise<void> {
+  await sql`insert into councils values ('370', 'E08000016', 'Barnsley', 'E12000003', 'Yorkshire and The Humber') on conflict do nothing`.execute(t.adminDb);
+  const cases: Array<[string, Array<[string, string, Record<string, unknown>]>]> = [
+    ['2014-03-01', [['request-received', '2024-01-10', {}], ['decision-to-assess', '2024-02-14', { decision: 'assess' }], ['final-plan-issued', '2024-05-20', { primaryNeed: 'ASD' }]]],
+    ['2016-07-15', [['request-received', '2024-02-01', {}], ['decision-to-assess', '2024-03-20', { decision: 'assess' }], ['exception-recorded', '2024-04-01', { reason: 'x' }], ['final-plan-issued', '2024-07-01', { primaryNeed: 'SEMH' }]]],
+    ['2019-01-01', [['request-received', '2024-03-01', {}], ['decision-to-assess', '2024-04-05', { decision: 'not-assess' }]]],
+  ];
+  for (const [i, [dob, events]] of cases.entries()) {
+    const child = await t.adminDb.insertInto('children').values({ la_code: '370', given_name: 'C', family_name: 'T', date_of_birth: dob }).returning('id').executeTakeFirstOrThrow();
+    const c = await t.adminDb.insertInto('cases').values({ la_code: '370', child_id: child.id, reference: `R${i}`, opened_on: '2024-01-01' }).returning('id').executeTakeFirstOrThrow();
+    await t.adminDb.insertInto('case_events').values(events.map(([type, on, data], k) => ({ la_code: '370', case_id: c.id, seq: k + 1, type, occurred_on: on, data: JSON.stringify(data) }))).execute();
+  }
+}
+
 describe('opensend indicators on a real database', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
-    await insertArea(t, '370', AREA_370);
+    await insertArea(t);
   });
   afterAll(async () => t?.drop());
   const command = () => createIndicatorsCommand(async () => ({ db: t.db, close: async () => undefined }), { today });
@@ -56,9 +74,12 @@ describe('opensend indicators on a real database', () => {
     const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const l of lines) expect(Object.keys(l)).toEqual(['indicator', 'period', 'numerator', 'denominator', 'value']);
     const by = Object.fromEntries(lines.map((l) => [l.indicator, l]));
-    expect(by['requests']).toEqual({ indicator: 'requests', period: '2024-01-01/2024-12-31', numerator: 5, denominator: null, value: 5 });
-    expect(by['decisions-within-6-weeks']).toMatchObject({ numerator: 3, denominator: 5, value: 60 });
+    expect(by['requests']).toEqual({ indicator: 'requests', period: '2024-01-01/2024-12-31', numerator: 3, denominator: null, value: 3 });
+    expect(by['refusal-rate']).toMatchObject({ numerator: 1, denominator: 3, value: 33.3 });
+    expect(by['decisions-within-6-weeks']).toMatchObject({ numerator: 2, denominator: 3, value: 66.7 });
+    expect(by['plans-within-20-weeks']).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
     expect(by['plans-within-20-weeks-excluding-exceptions']).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
+    // On 31 December 2024 A is 10 and B is 8.
     expect(by['plans-in-place/age-band/5-10']).toMatchObject({ numerator: 2 });
   });
 
