@@ -4,6 +4,7 @@ import { ROLE_NAMES } from '../../../platform/identity/roles.ts';
 import type { Principal } from '../../../platform/identity/principal.ts';
 import { casesOfCaseworker, childrenOfFamilyMember } from '../../cases/index.ts';
 import { homeLinks } from './home-links.ts';
+import { pupilsAtMySettings, serviceOverview } from '../infrastructure/home.queries.ts';
 
 /** Each role lands on a home page that shows its own work first. */
 export function registerHomeRoutes(app: FastifyInstance, db: Db): void {
@@ -19,11 +20,15 @@ export function registerHomeRoutes(app: FastifyInstance, db: Db): void {
         case 'ehc-coordinator':
         case 'send-manager':
           return { cases: await casesOfCaseworker(tx, principal.userId, 10) };
+        case 'setting-senco':
+          return { pupils: await pupilsAtMySettings(tx, principal.organisationIds) };
         default:
           return {};
       }
     });
+    const overview = principal.role === 'system-admin' ? await serviceOverview(db) : undefined;
     return reply.render('home/home.njk', {
+      overview,
       title: 'Home',
       roleName: ROLE_NAMES[principal.role],
       councils,
