@@ -10,6 +10,7 @@ Commands:
   deadline <rule> --from D   Compute a statutory deadline (see: opensend deadline --list)
   holidays refresh --from F  Refresh England & Wales bank holidays from a GOV.UK feed URL or file
   plan validate <file.json>  Check an EHC plan document against the open schema
+  audit verify [--la <code>] Check that no audit event has been deleted or altered
   sen2 export|import         The SEN2 statutory return: export, or import a council's history
 
 Run 'opensend <command> --help' for a command's options.`;
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   deadline: async () => (await import('./commands/deadline.command.ts')).deadlineCommand,
   holidays: async () => (await import('./commands/holidays.command.ts')).holidaysCommand,
   plan: async () => (await import('./commands/plan.command.ts')).planCommand,
+  audit: async () => (await import('./commands/audit.command.ts')).auditCommand,
   indicators: async () => (await import('./commands/indicators.command.ts')).indicatorsCommand,
   sen2: async () => (await import('./commands/sen2.command.ts')).sen2Command,
 };

@@ -72,6 +72,10 @@ export interface AuditEventsTable {
   child_id: string | null;
   request_id: string | null;
   detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+  /** Set by the hash-chain trigger (migration 0004); never written by the application. */
+  chain_seq: ColumnType<number | null, never, never>;
+  prev_hash: ColumnType<string | null, never, never>;
+  hash: ColumnType<string | null, never, never>;
 }
 
 export interface ChildrenTable {
