@@ -4,7 +4,7 @@ import type { Db } from './platform/db/connection.ts';
 import { registerAccountRoutes } from './platform/identity/account.routes.ts';
 import { registerSignInRoutes } from './platform/identity/sign-in.routes.ts';
 import { registerHealthRoute } from './platform/web/health.routes.ts';
-import { registerCaseRecordRoutes } from './modules/cases/index.ts';
+import { registerCaseRoutes } from './modules/cases/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
 import { registerProvisionRoutes } from './modules/provision/index.ts';
 import { registerPlanRoutes } from './modules/plans/index.ts';
@@ -26,7 +26,7 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerSignInRoutes(app, { db, config }),
     (app) => registerAccountRoutes(app),
     (app) => registerHomeRoutes(app, db),
-    (app) => registerCaseRecordRoutes(app, db),
+    (app) => registerCaseRoutes(app, db),
     (app) => registerProvisionRoutes(app, db),
     (app) => registerPlanRoutes(app, db),
     (app) => registerReturnsRoutes(app, db),

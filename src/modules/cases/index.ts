@@ -1,4 +1,6 @@
 export { registerCaseRecordRoutes } from './web/case-record.routes.ts';
+export { registerCaseRoutes } from './web/case-routes.ts';
+export { timeliness, type Timeliness, type TimelinessCase, type TimelinessPeriod } from './domain/timeliness.ts';
 export { childrenOfFamilyMember, casesOfCaseworker, findCase, type CaseRecord } from './infrastructure/case-read.repository.ts';
 export {
   appendCaseEvent, loadCaseEvents, CaseNotFoundError, StaleCaseVersionError, type AppendCaseEvent, type AppendedCaseEvent,

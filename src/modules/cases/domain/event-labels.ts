@@ -10,6 +10,10 @@ const LABELS: Record<string, { staff: string; family: string }> = {
   'final-plan-issued': { staff: 'Final plan issued', family: 'We issued the final plan' },
   'annual-review-held': { staff: 'Annual review meeting held', family: 'The annual review meeting took place' },
   'request-withdrawn': { staff: 'Request withdrawn', family: 'The request was withdrawn' },
+  'draft-representations-received': { staff: "Family's comments on the draft received", family: 'We received your comments on the draft plan' },
+  'setting-consulted': { staff: 'School or college consulted', family: 'We asked a school or college whether it can meet your child’s needs' },
+  'consultation-response-received': { staff: 'Consultation response received', family: 'A school or college replied to us' },
+  'caseworker-assigned': { staff: 'Caseworker assigned', family: 'A caseworker was given your case' },
 };
 
 export function eventLabel(type: string, audience: 'staff' | 'family'): string {

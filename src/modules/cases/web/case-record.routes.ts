@@ -2,31 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
 import { viewsOfChild } from '../../../platform/audit/audit-log.ts';
 import { withTenant, type Db } from '../../../platform/db/connection.ts';
-import { eventLabel } from '../domain/event-labels.ts';
 import { childrenOfFamilyMember, findCase, isUuid } from '../infrastructure/case-read.repository.ts';
 
 /**
- * Reading a child's record. Every view is audited inside the same transaction; a record outside the
+ * Reading a child's record (the case page itself is in case-page.routes.ts). Every view is audited inside the same transaction; a record outside the
  * caller's reach is "not found", never "forbidden", so its existence is not revealed.
  */
 export function registerCaseRecordRoutes(app: FastifyInstance, db: Db): void {
-  app.get<{ Params: { caseId: string } }>('/cases/:caseId/record', { config: { access: 'caseload:view' } }, async (req, reply) => {
-    const principal = req.principal!;
-    const record = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
-      const found = await findCase(tx, req.params.caseId);
-      if (found) {
-        await recordAudit(tx, { principal, requestId: req.id }, { laCode: found.laCode, action: 'view', recordType: 'case', recordId: found.id, childId: found.child.id });
-      }
-      return found;
-    });
-    if (!record) return reply.callNotFound();
-    return reply.render('cases/case-record.njk', {
-      title: `${record.child.givenName} ${record.child.familyName} – ${record.reference}`,
-      record,
-      timeline: record.events.map((e) => ({ ...e, label: eventLabel(e.type, 'staff') })),
-    });
-  });
-
   app.get<{ Params: { caseId: string } }>('/api/cases/:caseId', { config: { access: 'caseload:view' } }, async (req, reply) => {
     const principal = req.principal!;
     const record = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
@@ -45,7 +27,7 @@ export function registerCaseRecordRoutes(app: FastifyInstance, db: Db): void {
     const children = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, (tx) =>
       childrenOfFamilyMember(tx, principal.userId),
     );
-    return reply.render('cases/family-children.njk', { title: principal.role === 'young-person' ? 'Your plan' : 'Your children', children });
+    return reply.render('cases/family-children.njk', { title: principal.role === 'young-person' ? 'Your plan' : 'Your children', children, familyCaseLinks: true });
   });
 
   app.get<{ Params: { laCode: string; childId: string } }>(

@@ -1,0 +1,58 @@
+import type { LocalDate } from '../../../platform/calendar/index.ts';
+import type { Tx } from '../../../platform/db/connection.ts';
+import type { CaseEvent } from '../domain/case-events.ts';
+import { deriveCaseState, type CaseState } from '../domain/case-state.ts';
+import { findCase, type CaseRecord } from '../infrastructure/case-read.repository.ts';
+import { toCaseEvents } from '../infrastructure/case-event-row.ts';
+import { caseCalendar } from '../infrastructure/clock-calendar.ts';
+import type { StepOptions } from '../web/case-steps.ts';
+
+export interface CaseView {
+  record: CaseRecord;
+  events: CaseEvent[];
+  state: CaseState;
+}
+
+/** A case with its derived state as of today. Row-level security already limits it to the caller's councils. */
+export async function loadCaseView(tx: Tx, caseId: string, today: LocalDate): Promise<CaseView | undefined> {
+  const record = await findCase(tx, caseId);
+  if (!record) return undefined;
+  const events = toCaseEvents(
+    record.events.map((e) => ({ seq: e.seq, type: e.type, occurred_on: e.occurredOn, data: e.data, actor_user_id: null })),
+  );
+  return { record, events, state: deriveCaseState(events, { today, calendar: caseCalendar() }) };
+}
+
+/** The partner organisations and settings of a council, for the pick lists of the step forms. */
+export async function stepOptions(tx: Tx, laCode: string): Promise<StepOptions> {
+  const organisations = await tx
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind'])
+    .where('la_code', '=', laCode)
+    .where('kind', 'not in', ['council', 'mediation-service', 'sendiass'])
+    .orderBy('name')
+    .execute();
+  const settings = await tx.selectFrom('settings').select(['id', 'name']).where('la_code', '=', laCode).orderBy('name').execute();
+  return { organisations, settings };
+}
+
+/** Names for the ids events carry (organisations, settings), so timelines say who, not a UUID. */
+export async function namesFor(tx: Tx, laCode: string, events: readonly CaseEvent[]): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const e of events) {
+    const d = e.data as Record<string, unknown>;
+    for (const k of ['organisationId', 'settingId', 'requestedSettingId']) if (typeof d[k] === 'string') ids.add(d[k]);
+  }
+  const names = new Map<string, string>();
+  if (ids.size === 0) return names;
+  const list = [...ids].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (list.length === 0) return names;
+  for (const o of await tx.selectFrom('organisations').select(['id', 'name']).where('la_code', '=', laCode).where('id', 'in', list).execute()) names.set(o.id, o.name);
+  for (const s of await tx.selectFrom('settings').select(['id', 'name']).where('la_code', '=', laCode).where('id', 'in', list).execute()) names.set(s.id, s.name);
+  return names;
+}
+
+/** The council's mediation service, named on decision notices. */
+export async function mediationService(tx: Tx, laCode: string): Promise<{ name: string } | undefined> {
+  return tx.selectFrom('organisations').select(['name']).where('la_code', '=', laCode).where('kind', '=', 'mediation-service').orderBy('name').executeTakeFirst();
+}
