@@ -13,6 +13,7 @@ import { registerInsightApiRoutes, registerInsightRoutes, registerNationalRoutes
 import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { createNotifier, registerNotifyRoutes } from './modules/notify/index.ts';
 import { registerRequestRoutes } from './modules/requests/index.ts';
+import { registerPartnerRoutes } from './modules/partners/index.ts';
 
 /** Composition: every module's routes, in one list, so nothing is mounted by accident. */
 export function appModules(deps: { db: Db; config: Config }): Array<(app: FastifyInstance) => void | Promise<void>> {
@@ -33,5 +34,6 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerNotifyRoutes(app, { db, env: config.env }),
     (app) => registerDocumentRoutes(app, db),
     (app) => registerRequestRoutes(app, { db, config, notifier }),
+    (app) => registerPartnerRoutes(app, { db, config, notifier }),
   ];
 }

@@ -23,6 +23,9 @@ const LINKS: Partial<Record<Role, HomeLink[]>> = {
   'setting-senco': [{ href: '/setting-request', text: 'Ask for an EHC needs assessment', description: "For a pupil, with the parents' agreement and the setting's evidence." }],
   'health-partner': [{ href: '/work-tray', text: 'Advice requests', description: 'Advice asked of your organisation, by when, and what is overdue.' }],
   'social-care-partner': [{ href: '/work-tray', text: 'Advice requests', description: 'Advice asked of your organisation, by when, and what is overdue.' }],
+  'setting-senco': [{ href: '/setting-request', text: 'Ask for an EHC needs assessment', description: "For a pupil, with the parents' agreement and the setting's evidence." }],
+  'health-partner': [{ href: '/work-tray', text: 'Advice requests', description: 'Advice asked of your organisation, by when, and what is overdue.' }],
+  'social-care-partner': [{ href: '/work-tray', text: 'Advice requests', description: 'Advice asked of your organisation, by when, and what is overdue.' }],
 };
 
 export function homeLinks(role: Role): HomeLink[] {
