@@ -31,7 +31,23 @@ export interface CaseEventPayloads {
   'consultation-response-received': { consultationId: string; response: 'can-meet-needs' | 'cannot-meet-needs'; reasons?: string };
   /** reg 13(2): the final plan is issued (and sent to the family, the named setting and health). Appealable. */
   'final-plan-issued': { primaryNeed?: string; secondaryNeeds?: string[]; settingId?: string; planId?: string; planVersion?: number };
-  'annual-review-held': { reviewId?: string };
+  /** CFA 2014 s44. The meeting record fields are optional so older events (and SEN2 imports) still read the same. */
+  'annual-review-held': { reviewId?: string; attendees?: string[]; views?: string; progress?: string; proposedChanges?: string };
+  // Living plans (module reviews): review steps, amendments (reg 22), reassessment (reg 27), ceasing (s45), moves (reg 15), phase transfer (reg 18).
+  'review-meeting-arranged': { reviewId: string; meetingOn: string; arrangedBy: 'setting' | 'council' };
+  'review-invitations-sent': { reviewId: string; invitees?: string[] };
+  'review-advice-circulated': { reviewId: string };
+  'review-report-sent': { reviewId: string };
+  /** Appealable (a refusal to amend, or ceasing): a decision notice is served the same day. */
+  'review-decision': { reviewId: string; decision: 'maintain' | 'amend' | 'cease'; reasons?: string[] };
+  'amendments-proposed': { reviewId?: string; planId?: string; planVersion?: number; changes: string[] };
+  'amendment-representations-received': { comments?: string };
+  'amended-plan-issued': { planId?: string; planVersion?: number };
+  'reassessment-decided': { decision: 'reassess' | 'not-reassess'; reasons?: string[] };
+  /** s45 CFA 2014; reasonCode is the SEN2 CeaseReason code. Appealable. */
+  'plan-ceased': { reasonCode: string; reasons?: string[] };
+  'phase-transfer-named': { transferYear: number; route: string; settingId?: string; settingName?: string };
+  'plan-transferred-out': { transferId: string; toLaCode: string; movedOn: string; noticeLate: boolean };
   'caseworker-assigned': { userId: string; team?: string };
 }
 
@@ -51,6 +67,9 @@ export const CASE_EVENT_TYPES = [
   'consultation-response-received',
   'final-plan-issued',
   'annual-review-held',
+  'review-meeting-arranged', 'review-invitations-sent', 'review-advice-circulated', 'review-report-sent', 'review-decision',
+  'amendments-proposed', 'amendment-representations-received', 'amended-plan-issued', 'reassessment-decided', 'plan-ceased',
+  'phase-transfer-named', 'plan-transferred-out',
   'caseworker-assigned',
 ] as const satisfies readonly CaseEventType[];
 
