@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
 import { todayInEngland } from '../../../platform/calendar/index.ts';
 import { withTenant, type Db } from '../../../platform/db/connection.ts';
@@ -15,7 +15,7 @@ import { timelineItems } from './timeline-presenter.ts';
  * clock, the timeline, and the steps that can be recorded next. Every view is audited.
  */
 export function registerCasePageRoutes(app: FastifyInstance, db: Db): void {
-  app.get<{ Params: { caseId: string }; Querystring: { recorded?: string } }>('/cases/:caseId', { config: { access: 'caseload:view' } }, async (req, reply) => {
+  const casePage = async (req: FastifyRequest<{ Params: { caseId: string }; Querystring: { recorded?: string } }>, reply: FastifyReply) => {
     const principal = req.principal!;
     const today = todayInEngland(new Date());
     const data = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
@@ -42,11 +42,10 @@ export function registerCasePageRoutes(app: FastifyInstance, db: Db): void {
       timeline: timelineItems(record.events, names, 'staff', base).reverse(),
       recorded,
     });
-  });
-
-  app.get<{ Params: { caseId: string } }>('/cases/:caseId/record', { config: { access: 'caseload:view' } }, async (req, reply) =>
-    reply.redirect(`/cases/${encodeURIComponent(req.params.caseId)}`, 301),
-  );
+  };
+  app.get('/cases/:caseId', { config: { access: 'caseload:view' } }, casePage);
+  // The earlier address of the case record: bookmarks and links keep working.
+  app.get('/cases/:caseId/record', { config: { access: 'caseload:view' } }, casePage);
 
   app.get<{ Params: { caseId: string; seq: string } }>('/cases/:caseId/notices/:seq', { config: { access: 'caseload:view' } }, async (req, reply) => {
     const principal = req.principal!;
