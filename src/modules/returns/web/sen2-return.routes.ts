@@ -48,12 +48,21 @@ export function registerReturnsRoutes(app: FastifyInstance, db: Db): void {
     const { value } = dateFrom(req.query);
     if (!value) return reply.redirect('/returns/sen2');
     const body = new PassThrough();
-    const write = async (chunk: string): Promise<void> => { if (!body.write(chunk)) await new Promise((r) => body.once('drain', r)); };
+    // A browser that goes away must not leave the transaction (and its connection) waiting for a
+    // 'drain' that never comes: the next write fails and the transaction rolls back.
+    reply.raw.once('close', () => { if (!reply.raw.writableFinished) body.destroy(); });
+    const write = async (chunk: string): Promise<void> => {
+      if (body.destroyed) throw new Error('the download was abandoned');
+      if (!body.write(chunk)) await new Promise((resolve) => { body.once('drain', resolve); body.once('close', resolve); });
+    };
     void withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
       await recordAudit(tx, { principal, requestId: req.id }, { laCode, action: 'export', recordType: 'sen2-return', recordId: `${laCode}-${value}`, detail: { referenceDate: value } });
       const generatedAt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'medium' }).format(new Date()).replace(' ', 'T');
       await exportSen2Xml(kyselyQuery(tx), { laCode, referenceDate: value, generatedAt }, write);
-    }).then(() => body.end(), (e: unknown) => { req.log.error(e, 'SEN2 download failed'); body.destroy(e as Error); });
+    }).then(() => body.end(), (e: unknown) => {
+      if (!body.destroyed) req.log.error(e, 'SEN2 download failed');
+      body.destroy();
+    });
     return reply
       .header('content-type', 'application/xml; charset=utf-8')
       .header('content-disposition', `attachment; filename="SEN2_${laCode}_${value}.xml"`)
