@@ -19,6 +19,8 @@ export async function seedProvision(adminUrl: string, laCode: string, today: str
       const postcodes = await fillPostcodes(tx, laCode);
       const done = await tx.selectFrom('band_framework').select('id').where('la_code', '=', laCode).executeTakeFirst();
       if (done) return { bands: 0, apPlacements: 0, postcodes };
+      // AP outcomes need an AP setting: a council whose synthetic directory has none gets one.
+      if (await ensureApSetting(tx, laCode)) await fillPostcodes(tx, laCode);
       const dates = demoTariffDates(today);
       for (const b of DEMO_BANDS) {
         const base = { la_code: laCode, band_code: b.bandCode, level_of_need: b.levelOfNeed, provision_type: b.provisionType };
@@ -45,6 +47,16 @@ async function fillPostcodes(tx: Tx, laCode: string): Promise<number> {
     .flatMap((p) => { const c = syntheticCoordinates(p); return c ? [{ postcode: p, ...c, source: 'synthetic ZZ99 grid' }] : []; });
   for (let i = 0; i < rows.length; i += 500) await tx.insertInto('postcode_locations').values(rows.slice(i, i + 500)).onConflict((oc) => oc.doNothing()).execute();
   return rows.length;
+}
+
+async function ensureApSetting(tx: Tx, laCode: string): Promise<boolean> {
+  const any = await tx.selectFrom('settings').select('id').where('la_code', '=', laCode).where('kind', '=', 'alternative-provision').executeTakeFirst();
+  if (any) return false;
+  await tx.insertInto('settings').values({
+    la_code: laCode, name: 'Demonstration Learning Centre', gias_type_code: '14', kind: 'alternative-provision', phase: 'not-applicable', age_from: 5, age_to: 16,
+    needs_designated: [], commissioned_places: 20, in_area: true, place_cost_pence: 2_000_000, postcode: `ZZ99 ${1 + pick(`${laCode}:ap`, 9)}AP`,
+  }).execute();
+  return true;
 }
 
 async function bandPlacements(tx: Tx, laCode: string, today: string): Promise<void> {

@@ -6,6 +6,7 @@ import { haversineKm, syntheticCoordinates } from './geo-distance.ts';
 import type { SettingRecord } from './setting-record.ts';
 import { buildTailoredList } from './tailored-list.ts';
 import { proRataCost } from './tariff-costing.ts';
+import { DEMO_BANDS, demoTariffDates, uplifted } from './demo-tariffs.ts';
 
 const setting = (over: Partial<SettingRecord>): SettingRecord => ({
   id: over.name ?? 'x', laCode: '370', name: 'X', urn: null, ukprn: null, giasTypeCode: '1', kind: 'mainstream', phase: 'primary', ageFrom: 4, ageTo: 11,
@@ -104,5 +105,41 @@ describe('settings CSV', () => {
     const s = setting({ name: 'A "quoted", school', urn: '900002', needsDesignated: ['ASD', 'HI'], placeCostPence: 2_300_050, postcode: 'ZZ99 1AB' });
     const r = importSettingsCsv(exportSettingsCsv([s]), gias);
     expect(r.ok && r.settings[0]).toMatchObject({ name: s.name, urn: '900002', needsDesignated: ['ASD', 'HI'], placeCostPence: 2_300_050 });
+  });
+});
+
+describe('the demonstration tariff: a 3% uplift on 1 January, costed by hand', () => {
+  const dates = demoTariffDates('2025-11-29');
+  const ms1 = DEMO_BANDS.find((b) => b.bandCode === 'MS-1')!;
+  const bands: Band[] = [
+    { laCode: '370', bandCode: 'MS-1', levelOfNeed: 'Moderate', provisionType: 'Mainstream', annualTopUpPence: ms1.annualTopUpPence, effectiveFrom: dates.from, effectiveTo: dates.endBefore },
+    { laCode: '370', bandCode: 'MS-1', levelOfNeed: 'Moderate', provisionType: 'Mainstream', annualTopUpPence: uplifted(ms1.annualTopUpPence), effectiveFrom: dates.changeOn, effectiveTo: null },
+  ];
+  const fy = { from: '2025-04-01', to: '2026-03-31' };
+  it('puts the change on 1 January inside the financial year', () => {
+    expect(dates).toEqual({ from: '2025-04-01', changeOn: '2026-01-01', endBefore: '2025-12-31' });
+    expect(uplifted(300_000)).toBe(309_000);
+  });
+  it('a whole year in mainstream: 275 days of £3,000 and 90 days of £3,090', () => {
+    // 300,000 × 275 / 365 = 226,027.4 → 226,027p; 309,000 × 90 / 365 = 76,191.8 → 76,192p; total 302,219p = £3,022.19.
+    const c = costPlacement({ startsOn: '2019-09-01', endsOn: null, placeCostPence: null, bandCode: 'MS-1', settingKind: 'mainstream' }, bands, fy);
+    expect(c.segments.map((s) => [s.from, s.to, s.days, s.pence])).toEqual([['2025-04-01', '2025-12-31', 275, 226_027], ['2026-01-01', '2026-03-31', 90, 76_192]]);
+    expect([c.placePence, c.topUpPence]).toEqual([0, 302_219]);
+  });
+  it('a placement that ends before the change is charged only the old tariff; one that starts after only the new', () => {
+    // 1 Sep–31 Oct 2025: 61 days × 300,000 / 365 = 50,137.0 → 50,137p.
+    expect(costPlacement({ startsOn: '2025-09-01', endsOn: '2025-10-31', placeCostPence: null, bandCode: 'MS-1', settingKind: 'mainstream' }, bands, fy).topUpPence).toBe(50_137);
+    // 1 Feb–31 Mar 2026: 59 days × 309,000 / 365 = 49,947.9 → 49,948p.
+    expect(costPlacement({ startsOn: '2026-02-01', endsOn: null, placeCostPence: null, bandCode: 'MS-1', settingKind: 'mainstream' }, bands, fy).topUpPence).toBe(49_948);
+  });
+  it('Section F across a rate change: 2 hours a week of a teaching assistant, £22 then £24 an hour', () => {
+    // 2 × 39 = 78 hours a year. £22 × 78 = £1,716 a year to 31 Dec (275 days: 171,600 × 275 / 365 = 129,287.7 → 129,288p);
+    // £24 × 78 = £1,872 a year from 1 Jan (90 days: 187,200 × 90 / 365 = 46,158.9 → 46,159p). Total 175,447p.
+    const rates = [
+      { laCode: null, delivererRole: 'Teaching assistant', hourlyRatePence: 2_200, effectiveFrom: '2025-04-01', effectiveTo: '2025-12-31' },
+      { laCode: null, delivererRole: 'Teaching assistant', hourlyRatePence: 2_400, effectiveFrom: '2026-01-01', effectiveTo: null },
+    ];
+    const [item] = costSectionF([{ id: 'f2', what: 'Small-group literacy', deliveredBy: { role: 'teaching assistant', qualification: '' }, frequency: { times: 2, per: 'week' }, durationMinutes: 60, groupSize: 1, fundedBy: 'setting', needIds: [], outcomeIds: [] }], rates, fy);
+    expect([item!.hoursPerYear, item!.pence]).toEqual([78, 175_447]);
   });
 });

@@ -3,7 +3,7 @@ import type { ApOutcome, ApPlacementFacts, ApTier } from '../domain/ap-outcomes.
 import './provision.tables.ts';
 
 export interface ApPlacementView extends ApPlacementFacts {
-  id: string; childId: string; childName: string; settingName: string; reason: string; referredOn: string; reviews: number;
+  id: string; childId: string; childName: string; settingId: string; settingName: string; reason: string; referredOn: string; reviews: number;
 }
 
 export async function listApPlacements(tx: Tx): Promise<ApPlacementView[]> {
@@ -11,11 +11,11 @@ export async function listApPlacements(tx: Tx): Promise<ApPlacementView[]> {
     .innerJoin('ap_referrals as r', (j) => j.onRef('r.la_code', '=', 'a.la_code').onRef('r.id', '=', 'a.referral_id'))
     .innerJoin('children as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
     .innerJoin('settings as s', (j) => j.onRef('s.la_code', '=', 'a.la_code').onRef('s.id', '=', 'a.setting_id'))
-    .select((eb) => ['a.id', 'a.child_id', 'c.given_name', 'c.family_name', 's.name', 'a.tier', 'a.starts_on', 'a.planned_return_on', 'a.ends_on', 'a.outcome', 'r.reason', 'r.referred_on',
+    .select((eb) => ['a.id', 'a.child_id', 'c.given_name', 'c.family_name', 'a.setting_id', 's.name', 'a.tier', 'a.starts_on', 'a.planned_return_on', 'a.ends_on', 'a.outcome', 'r.reason', 'r.referred_on',
       eb.selectFrom('ap_reviews as v').select((e) => e.fn.countAll<number>().as('n')).whereRef('v.la_code', '=', 'a.la_code').whereRef('v.ap_placement_id', '=', 'a.id').as('reviews')])
     .orderBy('a.starts_on', 'desc').execute();
   return rows.map((r) => ({
-    id: r.id, childId: r.child_id, childName: `${r.given_name} ${r.family_name}`, settingName: r.name, tier: r.tier as ApTier, startsOn: r.starts_on,
+    id: r.id, childId: r.child_id, childName: `${r.given_name} ${r.family_name}`, settingId: r.setting_id, settingName: r.name, tier: r.tier as ApTier, startsOn: r.starts_on,
     plannedReturnOn: r.planned_return_on, endsOn: r.ends_on, outcome: r.outcome as ApOutcome | null, reason: r.reason, referredOn: r.referred_on, reviews: Number(r.reviews ?? 0),
   }));
 }

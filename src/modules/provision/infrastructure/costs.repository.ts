@@ -19,7 +19,7 @@ export async function loadFundingElements(tx: Tx): Promise<Array<{ element: numb
 
 export interface PlacementForCost {
   childId: string; childName: string; settingId: string; settingName: string; settingKind: string; placeCostPence: number | null;
-  startsOn: string; endsOn: string | null; bandCode: string | null;
+  startsOn: string; endsOn: string | null; bandCode: string | null; sortKey: string;
 }
 
 /** Placements that overlap a period, with their setting. */
@@ -33,5 +33,12 @@ export async function placementsIn(tx: Tx, from: string, to: string): Promise<Pl
   return rows.map((r) => ({
     childId: r.child_id, childName: `${r.given_name} ${r.family_name}`, settingId: r.setting_id, settingName: r.name, settingKind: r.kind,
     placeCostPence: r.place_cost_pence === null ? null : Number(r.place_cost_pence), startsOn: r.starts_on, endsOn: r.ends_on, bandCode: r.band_code ?? null,
+    sortKey: `${r.family_name} ${r.given_name}`,
   }));
+}
+
+/** Names of children by id (for plans with no placement to take the name from). */
+export async function childNames(tx: Tx, ids: readonly string[]): Promise<Map<string, { name: string; sortKey: string }>> {
+  const rows = await tx.selectFrom('children').select(['id', 'given_name', 'family_name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, { name: `${r.given_name} ${r.family_name}`, sortKey: `${r.family_name} ${r.given_name}` }]));
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
 import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { can } from '../../../platform/identity/principal.ts';
 import { addError, emptyErrors, hasErrors } from '../../../platform/web/form-errors.ts';
 import { councilCosts } from '../application/council-costs.ts';
 import { AP_OUTCOME_NAMES, AP_OUTCOMES, AP_TIER_NAMES, isApOutcome, isApTier, summariseAp } from '../domain/ap-outcomes.ts';
@@ -22,7 +23,7 @@ export function registerApAndCostRoutes(app: FastifyInstance, db: Db): void {
       placements: await listApPlacements(tx), apSettings: await listSettings(tx, { kind: 'alternative-provision' }),
     }));
     return { title: hasErrors(errors) ? 'Error: alternative provision' : 'Alternative provision', placements, apSettings, summary: summariseAp(placements, today),
-      tierNames: AP_TIER_NAMES, outcomeNames: AP_OUTCOME_NAMES, outcomes: AP_OUTCOMES, errors, values, canManage: req.principal!.role === 'send-manager' };
+      tierNames: AP_TIER_NAMES, outcomeNames: AP_OUTCOME_NAMES, outcomes: AP_OUTCOMES, errors, values, canManage: can(req.principal, 'provision:manage') };
   };
 
   app.get('/provision/ap', { config: { access: 'provision:view' } }, async (req, reply) => reply.render('provision/ap.njk', await render(req)));

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { can } from '../../../platform/identity/principal.ts';
 import { addError, emptyErrors } from '../../../platform/web/form-errors.ts';
 import { SEN2_NEED_CODES } from '../../plans/index.ts';
 import { AP_OUTCOME_NAMES, summariseAp } from '../domain/ap-outcomes.ts';
@@ -29,7 +30,7 @@ export function registerSettingsRoutes(app: FastifyInstance, db: Db): void {
     const { settings, counts } = await withTenant(db, scopeOf(req), async (tx) => ({ settings: await listSettings(tx, filters), counts: await currentPupilCounts(tx, today) }));
     const rows = settings.map((s) => ({ s, occ: occupancyOf(s.commissionedPlaces, counts.get(s.id) ?? 0) }));
     const totals = rows.reduce((a, r) => ({ places: a.places + r.occ.places, occupied: a.occupied + r.occ.occupied }), { places: 0, occupied: 0 });
-    return reply.render('provision/settings-list.njk', { title: 'Settings directory', rows, totals, q, ...common });
+    return reply.render('provision/settings-list.njk', { title: 'Settings directory', rows, totals, q, canManage: can(req.principal, 'provision:manage'), ...common });
   });
 
   app.get('/provision/settings.csv', { config: { access: 'provision:view' } }, async (req, reply) => {
@@ -44,12 +45,12 @@ export function registerSettingsRoutes(app: FastifyInstance, db: Db): void {
       const s = await findSetting(tx, req.params.id);
       if (!s) return undefined;
       const pupils = (await currentPupilCounts(tx, today, s.id)).get(s.id) ?? 0;
-      const ap = s.kind === 'alternative-provision' ? summariseAp((await listApPlacements(tx)).filter((p) => p.settingName === s.name), today) : null;
+      const ap = s.kind === 'alternative-provision' ? summariseAp((await listApPlacements(tx)).filter((p) => p.settingId === s.id), today) : null;
       return { s, occ: occupancyOf(s.commissionedPlaces, pupils), withPlans: await pupilsWithPlans(tx, s.id, today), ap };
     });
     if (!found) return reply.callNotFound();
     const gias = await giasTypes();
-    return reply.render('provision/setting-detail.njk', { title: found.s.name, ...found, giasName: gias.get(found.s.giasTypeCode) ?? 'Not on the GIAS list', outcomeNames: AP_OUTCOME_NAMES, ...common });
+    return reply.render('provision/setting-detail.njk', { title: found.s.name, ...found, giasName: gias.get(found.s.giasTypeCode) ?? 'Not on the GIAS list', outcomeNames: AP_OUTCOME_NAMES, canManage: can(req.principal, 'provision:manage'), ...common });
   });
 
   app.get<{ Params: { id: string } }>('/provision/settings/:id/edit', { config: { access: 'provision:manage' } }, async (req, reply) => {
