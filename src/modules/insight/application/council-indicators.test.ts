@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import type { IndicatorValue } from '../domain/indicator-measures.ts';
 import { INSIGHT_PROJECT_ROOT } from '../infrastructure/project-root.ts';
 import { nationalCounts } from '../infrastructure/national.query.ts';
-import { councilRange, councilSeries } from './council-indicators.ts';
+import { councilRange, councilSeries, councilSeriesWithAge } from './council-indicators.ts';
 import { nationalView } from './national-indicators.ts';
 import { statutoryDeadlines } from './statutory-deadlines.ts';
 import { AREA_370, insertArea } from './synthetic-area.fixture.ts';
@@ -82,6 +82,18 @@ describe('indicators computed from case events, against figures worked out by ha
     const after = await councilSeries(t.db, { laCodes: ['370'] }, '370', 'year', asOf, clock);
     const newPlans2025 = (p: typeof before) => p.values.find((v) => v.indicatorId === 'new-plans' && v.periodKey === '2025')?.numerator;
     expect(newPlans2025(after)).toBe((newPlans2025(before) ?? 0) + 1);
+  });
+
+  it('for pages, answers from the last snapshot while a changed council is recounted in the background', async () => {
+    const scope = { laCodes: ['370'] };
+    const fresh = await councilSeriesWithAge(t.db, scope, '370', 'quarter', asOf, clock, { staleOk: true });
+    expect(fresh.current).toBe(true);
+    const kase = await t.adminDb.selectFrom('cases').select('id').where('la_code', '=', '370').where('reference', '=', '370-3').executeTakeFirstOrThrow();
+    await t.adminDb.insertInto('case_events').values({ la_code: '370', case_id: kase.id, seq: 3, type: 'request-withdrawn', occurred_on: '2025-02-01', data: '{}' }).execute();
+    const stale = await councilSeriesWithAge(t.db, scope, '370', 'quarter', asOf, clock, { staleOk: true });
+    expect(stale.current).toBe(false);
+    expect(stale.payload).toEqual(fresh.payload);
+    await expect.poll(async () => (await councilSeriesWithAge(t.db, scope, '370', 'quarter', asOf, clock, { staleOk: true })).current, { timeout: 10_000 }).toBe(true);
   });
 
   it('the national functions give the same counts as the definitions, for every council, as counts only', async () => {

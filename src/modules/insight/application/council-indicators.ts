@@ -1,9 +1,9 @@
 import { addDays, daysFromCivil, formatIsoDate, parseLocalDate, toYearMonthDay, type LocalDate } from '../../../platform/calendar/index.ts';
 import { withTenant, type Db } from '../../../platform/db/connection.ts';
-import { indicatorsForPeriod, prepareFacts, type IndicatorValue, type StatutoryDeadlines } from '../domain/indicator-measures.ts';
+import { indicatorsForPeriod, indicatorsForPeriods, prepareFacts, type IndicatorValue, type StatutoryDeadlines } from '../domain/indicator-measures.ts';
 import { periodsBetween, rangePeriod, type Granularity } from '../domain/periods.ts';
 import { readCaseFacts, sourceVersion } from '../infrastructure/case-facts.query.ts';
-import { readSnapshot, writeSnapshot, type SnapshotPayload } from '../infrastructure/snapshot.repository.ts';
+import { readLatestSnapshot, readSnapshot, writeSnapshot, type SnapshotPayload } from '../infrastructure/snapshot.repository.ts';
 
 /**
  * A council's indicators. Series are served from the per-council cache while nothing the
@@ -26,20 +26,51 @@ export function computeSeries(facts: Parameters<typeof prepareFacts>[0], clock: 
   const periods = periodsBetween(granularity, seriesStart(granularity, asOf), asOf);
   return {
     periods: periods.map((p) => ({ key: p.key, label: p.label, from: formatIsoDate(p.from), to: formatIsoDate(p.to) })),
-    values: periods.flatMap((p) => indicatorsForPeriod(prepared, p, asOf)),
+    values: indicatorsForPeriods(prepared, periods, asOf),
   };
 }
 
 export async function councilSeries(db: Db, scope: Scope, laCode: string, granularity: Granularity, asOf: LocalDate, clock: StatutoryDeadlines): Promise<SnapshotPayload> {
+  return (await councilSeriesWithAge(db, scope, laCode, granularity, asOf, clock, { staleOk: false })).payload;
+}
+
+const refreshing = new Set<string>();
+
+/**
+ * With `staleOk`, a page is answered from the council's latest snapshot even when a newer event or a
+ * new day has made it out of date, and the snapshot is recomputed in the background: a busy council
+ * never waits seconds for its dashboard because someone recorded a step. The page says when its
+ * figures were worked out. Without it (API, CLI, tests) the answer is always current.
+ */
+export async function councilSeriesWithAge(
+  db: Db, scope: Scope, laCode: string, granularity: Granularity, asOf: LocalDate, clock: StatutoryDeadlines, options: { staleOk: boolean },
+): Promise<{ payload: SnapshotPayload; asOf: string; current: boolean }> {
   const day = formatIsoDate(asOf);
-  return withTenant(db, scope, async (tx) => {
+  const recompute = (): Promise<SnapshotPayload> =>
+    withTenant(db, scope, async (tx) => {
+      const version = await sourceVersion(tx, laCode);
+      const payload = computeSeries(await readCaseFacts(tx, laCode), clock, granularity, asOf);
+      await writeSnapshot(tx, laCode, day, granularity, version, payload);
+      return payload;
+    });
+  const found = await withTenant(db, scope, async (tx) => {
     const version = await sourceVersion(tx, laCode);
-    const cached = await readSnapshot(tx, laCode, day, granularity, version);
-    if (cached) return cached;
-    const payload = computeSeries(await readCaseFacts(tx, laCode), clock, granularity, asOf);
-    await writeSnapshot(tx, laCode, day, granularity, version, payload);
-    return payload;
+    const exact = await readSnapshot(tx, laCode, day, granularity, version);
+    if (exact) return { payload: exact, asOf: day, current: true };
+    if (!options.staleOk) return undefined;
+    const latest = await readLatestSnapshot(tx, laCode, granularity);
+    return latest ? { payload: latest.payload, asOf: latest.asOf, current: false } : undefined;
   });
+  if (found?.current) return found;
+  if (found) {
+    const key = `${laCode}|${granularity}`;
+    if (!refreshing.has(key)) {
+      refreshing.add(key);
+      void recompute().catch(() => undefined).finally(() => refreshing.delete(key));
+    }
+    return found;
+  }
+  return { payload: await recompute(), asOf: day, current: true };
 }
 
 /** Every indicator over one chosen range (CLI and API): always computed fresh from the events. */

@@ -87,23 +87,6 @@ export function ageBand(age: number): string | undefined {
   return age <= 4 ? '0-4' : age <= 10 ? '5-10' : age <= 15 ? '11-15' : age <= 19 ? '16-19' : '20-25';
 }
 
-interface PlanInPlace { plan: IssuedPlan; band: string }
-
-/** Each child counted once, by their latest plan issued on or before the day, if aged 0–25 then. */
-function plansInPlace(facts: readonly PreparedFacts[], on: LocalDate): PlanInPlace[] {
-  const byChild = new Map<string, PlanInPlace>();
-  for (const f of facts) {
-    let latest: IssuedPlan | undefined;
-    for (const p of f.plans) if (p.on <= on && (!latest || p.on >= latest.on)) latest = p;
-    if (!latest) continue;
-    const band = ageBand(ageOn(f.dateOfBirth, on));
-    if (!band) continue;
-    const held = byChild.get(f.childId);
-    if (!held || held.plan.on <= latest.on) byChild.set(f.childId, { plan: latest, band });
-  }
-  return [...byChild.values()];
-}
-
 const within = (d: LocalDate | null | undefined, p: Period): d is LocalDate => d !== null && d !== undefined && d >= p.from && d <= p.to;
 
 export function valueOf(indicatorId: IndicatorId, numerator: number, denominator: number | null): number | null {
@@ -126,53 +109,107 @@ export const SETTING_ORDER: readonly SettingGroup[] = ['mainstream', 'special', 
 
 /** Every indicator for one period. Stocks are measured on `min(period end, asOf)`. */
 export function indicatorsForPeriod(facts: readonly PreparedFacts[], period: Period, asOf: LocalDate): IndicatorValue[] {
-  const out: IndicatorValue[] = [];
-  const stockDay = period.to < asOf ? period.to : asOf;
-  const inPlace = plansInPlace(facts, stockDay);
-  const total = inPlace.length;
-  out.push(row('plans-in-place', period, total, null));
-  for (const [id, counts] of [
-    ['age-band', tally(AGE_BANDS, inPlace.map((p) => p.band))],
-    ['primary-need', tally(NEED_ORDER, inPlace.map((p) => p.plan.primaryNeed))],
-    ['setting-type', tally(SETTING_ORDER, inPlace.map((p) => p.plan.settingGroup))],
-  ] as const) {
-    for (const [category, n] of counts) out.push(row('plans-in-place', period, n, null, { id, category }));
-  }
-  out.push(row('mainstream-share', period, inPlace.filter((p) => p.plan.settingGroup === 'mainstream').length, total));
+  return indicatorsForPeriods(facts, [period], asOf);
+}
 
-  let newPlans = 0, requests = 0, refused = 0, decided = 0, decidedInTime = 0;
-  let issued = 0, issuedInTime = 0, issuedEx = 0, issuedExInTime = 0;
-  let reviewsDueN = 0, reviewsOnTime = 0, adviceDueN = 0, adviceOnTime = 0;
+interface ChildPlans { dob: LocalDate; plans: IssuedPlan[]; next: number }
+
+/**
+ * Every indicator for a series of periods (oldest first, not overlapping) in one pass over the
+ * facts for the flows, and one sweep per child for the stocks: a series costs about as much as a
+ * single period, whatever the granularity.
+ */
+export function indicatorsForPeriods(facts: readonly PreparedFacts[], periods: readonly Period[], asOf: LocalDate): IndicatorValue[] {
+  const n = periods.length;
+  const zeros = (): number[] => new Array<number>(n).fill(0);
+  const indexOf = (d: LocalDate | null | undefined): number => {
+    if (d === null || d === undefined) return -1;
+    let lo = 0, hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = periods[mid]!;
+      if (d < p.from) hi = mid - 1;
+      else if (d > p.to) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  const c = {
+    newPlans: zeros(), requests: zeros(), refused: zeros(), decided: zeros(), decidedInTime: zeros(),
+    issued: zeros(), issuedInTime: zeros(), issuedEx: zeros(), issuedExInTime: zeros(),
+    reviewsDue: zeros(), reviewsOnTime: zeros(), adviceDue: zeros(), adviceOnTime: zeros(),
+  };
+  const children = new Map<string, ChildPlans>();
   for (const f of facts) {
-    if (within(f.requestOn, period)) {
-      requests += 1;
-      if (f.decision === 'not-assess') refused += 1;
+    const r = indexOf(f.requestOn);
+    if (r >= 0) {
+      c.requests[r]! += 1;
+      if (f.decision === 'not-assess') c.refused[r]! += 1;
       if (f.decidedInTime !== null) {
-        decided += 1;
-        if (f.decidedInTime) decidedInTime += 1;
+        c.decided[r]! += 1;
+        if (f.decidedInTime) c.decidedInTime[r]! += 1;
       }
     }
-    if (within(f.plans[0]?.on, period)) {
-      newPlans += 1;
+    const p = indexOf(f.plans[0]?.on);
+    if (p >= 0) {
+      c.newPlans[p]! += 1;
       if (f.planInTime !== null) {
-        issued += 1;
-        if (f.planInTime) issuedInTime += 1;
+        c.issued[p]! += 1;
+        if (f.planInTime) c.issuedInTime[p]! += 1;
         if (!f.exceptionBeforePlan) {
-          issuedEx += 1;
-          if (f.planInTime) issuedExInTime += 1;
+          c.issuedEx[p]! += 1;
+          if (f.planInTime) c.issuedExInTime[p]! += 1;
         }
       }
     }
-    for (const r of f.reviewsDue) if (within(r.due, period)) { reviewsDueN += 1; if (r.onTime) reviewsOnTime += 1; }
-    for (const a of f.adviceDue) if (within(a.due, period)) { adviceDueN += 1; if (a.onTime) adviceOnTime += 1; }
+    for (const rv of f.reviewsDue) {
+      const i = indexOf(rv.due);
+      if (i >= 0) { c.reviewsDue[i]! += 1; if (rv.onTime) c.reviewsOnTime[i]! += 1; }
+    }
+    for (const a of f.adviceDue) {
+      const i = indexOf(a.due);
+      if (i >= 0) { c.adviceDue[i]! += 1; if (a.onTime) c.adviceOnTime[i]! += 1; }
+    }
+    if (f.plans.length > 0) {
+      const child = children.get(f.childId) ?? { dob: f.dateOfBirth, plans: [], next: 0 };
+      child.plans.push(...f.plans);
+      children.set(f.childId, child);
+    }
   }
-  out.push(row('new-plans', period, newPlans, null));
-  out.push(row('requests', period, requests, null));
-  out.push(row('refusal-rate', period, refused, requests));
-  out.push(row('decisions-within-6-weeks', period, decidedInTime, decided));
-  out.push(row('plans-within-20-weeks', period, issuedInTime, issued));
-  out.push(row('plans-within-20-weeks-excluding-exceptions', period, issuedExInTime, issuedEx));
-  out.push(row('reviews-on-time', period, reviewsOnTime, reviewsDueN));
-  out.push(row('advice-within-6-weeks', period, adviceOnTime, adviceDueN));
+  // A stable sort keeps a later case's plan after an earlier one issued the same day.
+  for (const child of children.values()) child.plans.sort((a, b) => a.on - b.on);
+
+  const out: IndicatorValue[] = [];
+  periods.forEach((period, i) => {
+    const stockDay = period.to < asOf ? period.to : asOf;
+    const bands = tally(AGE_BANDS, []), needs = tally(NEED_ORDER, []), settings = tally(SETTING_ORDER, []);
+    let total = 0, mainstream = 0;
+    for (const child of children.values()) {
+      // Periods run forward, so each child's pointer to its latest plan only moves forward.
+      while (child.next < child.plans.length && child.plans[child.next]!.on <= stockDay) child.next += 1;
+      const latest = child.plans[child.next - 1];
+      if (!latest) continue;
+      const band = ageBand(ageOn(child.dob, stockDay));
+      if (!band) continue;
+      total += 1;
+      if (latest.settingGroup === 'mainstream') mainstream += 1;
+      bands.set(band, (bands.get(band) ?? 0) + 1);
+      needs.set(latest.primaryNeed, (needs.get(latest.primaryNeed) ?? 0) + 1);
+      settings.set(latest.settingGroup, (settings.get(latest.settingGroup) ?? 0) + 1);
+    }
+    out.push(row('plans-in-place', period, total, null));
+    for (const [id, counts] of [['age-band', bands], ['primary-need', needs], ['setting-type', settings]] as const) {
+      for (const [category, k] of counts) out.push(row('plans-in-place', period, k, null, { id, category }));
+    }
+    out.push(row('mainstream-share', period, mainstream, total));
+    out.push(row('new-plans', period, c.newPlans[i]!, null));
+    out.push(row('requests', period, c.requests[i]!, null));
+    out.push(row('refusal-rate', period, c.refused[i]!, c.requests[i]!));
+    out.push(row('decisions-within-6-weeks', period, c.decidedInTime[i]!, c.decided[i]!));
+    out.push(row('plans-within-20-weeks', period, c.issuedInTime[i]!, c.issued[i]!));
+    out.push(row('plans-within-20-weeks-excluding-exceptions', period, c.issuedExInTime[i]!, c.issuedEx[i]!));
+    out.push(row('reviews-on-time', period, c.reviewsOnTime[i]!, c.reviewsDue[i]!));
+    out.push(row('advice-within-6-weeks', period, c.adviceOnTime[i]!, c.adviceDue[i]!));
+  });
   return out;
 }

@@ -18,7 +18,7 @@ export async function readCaseFacts(tx: Tx, laCode: string): Promise<CaseFacts[]
   const kinds = new Map(settings.map((s) => [s.id, s.kind]));
   const rows = await sql<{ case_id: string; child_id: string; date_of_birth: string; events: CompactEvent[] }>`
     select c.id as case_id, c.child_id, ch.date_of_birth,
-      jsonb_agg(jsonb_build_array(e.type, e.occurred_on, e.data->>'decision', e.data->>'primaryNeed', e.data->>'settingId', e.data->>'adviceId', e.data->>'receivedOn') order by e.seq) as events
+      json_agg(json_build_array(e.type, e.occurred_on, e.data->>'decision', e.data->>'primaryNeed', e.data->>'settingId', e.data->>'adviceId', e.data->>'receivedOn') order by e.seq) as events
     from cases c
     join children ch on ch.la_code = c.la_code and ch.id = c.child_id
     join case_events e on e.la_code = c.la_code and e.case_id = c.id

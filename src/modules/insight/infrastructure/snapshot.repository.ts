@@ -21,6 +21,18 @@ export async function readSnapshot(tx: Tx, laCode: string, asOf: string, granula
   return row ? (row.payload as SnapshotPayload) : undefined;
 }
 
+/** The council's most recent snapshot of a granularity, whatever its day or version. */
+export async function readLatestSnapshot(tx: Tx, laCode: string, granularity: Granularity): Promise<{ asOf: string; version: number; payload: SnapshotPayload } | undefined> {
+  const row = await tx
+    .selectFrom('insight_snapshots')
+    .select(['as_of', 'source_version', 'payload'])
+    .where('la_code', '=', laCode)
+    .where('granularity', '=', granularity)
+    .orderBy('as_of', 'desc')
+    .executeTakeFirst();
+  return row ? { asOf: row.as_of, version: Number(row.source_version), payload: row.payload as SnapshotPayload } : undefined;
+}
+
 export async function writeSnapshot(tx: Tx, laCode: string, asOf: string, granularity: Granularity, version: number, payload: SnapshotPayload): Promise<void> {
   await tx
     .insertInto('insight_snapshots')

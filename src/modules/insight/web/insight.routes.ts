@@ -3,7 +3,7 @@ import { formatIsoDate } from '../../../platform/calendar/index.ts';
 import { withTenant, type Db } from '../../../platform/db/connection.ts';
 import { addError, emptyErrors, hasErrors } from '../../../platform/web/form-errors.ts';
 import { ROLE_NAMES } from '../../../platform/identity/roles.ts';
-import { councilSeries } from '../application/council-indicators.ts';
+import { councilSeries, councilSeriesWithAge } from '../application/council-indicators.ts';
 import { indicatorsCsv } from '../domain/csv-writer.ts';
 import { findIndicator, INDICATORS } from '../domain/indicator-catalogue.ts';
 import { isGranularity, type Granularity } from '../domain/periods.ts';
@@ -26,8 +26,8 @@ export function registerInsightRoutes(app: FastifyInstance, db: Db): void {
     if (!laCode) return reply.callNotFound();
     const ctx = requestContext();
     const scope = { laCodes: principal.laCodes, userId: principal.userId };
-    const [payload, narratives, bench, council] = await Promise.all([
-      councilSeries(db, scope, laCode, 'year', ctx.asOf, ctx.clock),
+    const [series, narratives, bench, council] = await Promise.all([
+      councilSeriesWithAge(db, scope, laCode, 'year', ctx.asOf, ctx.clock, { staleOk: true }),
       withTenant(db, scope, (tx) => latestNarratives(tx, laCode)),
       benchmarkContext(laCode),
       db.selectFrom('councils').select(['name', 'region_name']).where('la_code', '=', laCode).executeTakeFirst(),
@@ -35,8 +35,9 @@ export function registerInsightRoutes(app: FastifyInstance, db: Db): void {
     return reply.render('insight/dashboard.njk', {
       title: 'How the local area is doing',
       councilName: council?.name ?? laCode,
-      asOf: formatIsoDate(ctx.asOf),
-      cards: dashboardCards(payload, bench, narratives, ctx.completeYear),
+      asOf: series.asOf,
+      updating: !series.current,
+      cards: dashboardCards(series.payload, bench, narratives, ctx.completeYear),
       neighbours: bench.neighbours.map((g) => g.name),
       neighbourBasis: bench.basis,
     });
