@@ -59,19 +59,27 @@ export function parseXmlTree(text: string): { root?: XmlNode; problems: Sen2Prob
 }
 
 function checkSequence(node: XmlNode, spec: ItemSpec[], problems: Sen2Problem[]): void {
-  let i = 0;
-  for (const item of spec) {
-    let count = 0;
-    while (node.children[i]?.name === item.name) { count += 1; i += 1; }
+  // Walk the children once against the sequence; an element that is out of place is reported and
+  // skipped, so one misplaced item does not make everything after it look wrong.
+  const counts = spec.map(() => 0);
+  let at = 0;
+  for (const child of node.children) {
+    const index = spec.findIndex((item, j) => j >= at && item.name === child.name);
+    if (index === -1) {
+      const known = spec.some((item) => item.name === child.name);
+      problems.push({ line: child.line, element: child.name, message: known
+        ? `${child.name} is out of order in ${node.name}; the order is ${spec.map((item) => item.name).join(', ')}`
+        : `${child.name} is not a SEN2 item of ${node.name}; expected ${spec.map((item) => item.name).join(', ')}` });
+      continue;
+    }
+    at = index;
+    counts[index]! += 1;
+  }
+  spec.forEach((item, i) => {
+    const count = counts[i]!;
     if (count < item.min) problems.push({ line: node.line, element: node.name, message: `${item.name} is missing (${node.name} must contain ${item.min === 1 ? 'one' : `at least ${item.min}`})` });
     if (count > item.max) problems.push({ line: node.line, element: node.name, message: `${node.name} contains ${count} ${item.name} elements; at most ${item.max} are allowed` });
-  }
-  for (const extra of node.children.slice(i)) {
-    const known = spec.some((s) => s.name === extra.name);
-    problems.push({ line: extra.line, element: extra.name, message: known
-      ? `${extra.name} is out of order in ${node.name}; the order is ${spec.map((s) => s.name).join(', ')}`
-      : `${extra.name} is not a SEN2 item of ${node.name}; expected ${spec.map((s) => s.name).join(', ')}` });
-  }
+  });
 }
 
 function check(node: XmlNode, problems: Sen2Problem[]): void {
