@@ -87,7 +87,6 @@ export function ageBand(age: number): string | undefined {
   return age <= 4 ? '0-4' : age <= 10 ? '5-10' : age <= 15 ? '11-15' : age <= 19 ? '16-19' : '20-25';
 }
 
-const within = (d: LocalDate | null | undefined, p: Period): d is LocalDate => d !== null && d !== undefined && d >= p.from && d <= p.to;
 
 export function valueOf(indicatorId: IndicatorId, numerator: number, denominator: number | null): number | null {
   if (findIndicator(indicatorId)?.unit === 'count') return numerator;
