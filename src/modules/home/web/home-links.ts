@@ -10,7 +10,7 @@ export interface HomeLink {
  * The main things each role comes to do. A link is listed only once the page behind it exists.
  */
 const LINKS: Partial<Record<Role, HomeLink[]>> = {
-  'ehc-coordinator': [{ href: '/caseload', text: 'Caseload', description: 'Your cases, their stage and next statutory deadline.' }, { href: '/timeliness', text: 'Timeliness', description: 'Decisions within 6 weeks and plans within 20 weeks.' }, { href: '/provision/settings', text: 'Provision', description: 'Settings, places and occupancy; tailored lists of settings from a case.' }],
+  'ehc-coordinator': [{ href: '/caseload', text: 'Caseload', description: 'Your cases, their stage and next statutory deadline.' }, { href: '/timeliness', text: 'Timeliness', description: 'Decisions within 6 weeks and plans within 20 weeks.' }, { href: '/provision/settings', text: 'Provision', description: 'Settings, places and occupancy; tailored lists of settings from a case.' }, { href: '/insight', text: 'How the local area is doing', description: "Indicators from the case records beside England, the region and similar councils, with the partnership's narrative." }],
   'send-manager': [
     { href: '/caseload?scope=council', text: 'Caseload', description: 'Every case in the council, its stage and next statutory deadline.' },
     { href: '/timeliness', text: 'Timeliness', description: 'Requests, decisions within 6 weeks and plans within 20 weeks.' },
@@ -18,10 +18,12 @@ const LINKS: Partial<Record<Role, HomeLink[]>> = {
     { href: '/provision/ap', text: 'Alternative provision', description: 'Referrals, placements and return to mainstream.' },
     { href: '/provision/costs', text: 'Cost of plans', description: 'Bands, tariffs and the cost of every plan.' },
     { href: '/returns/sen2', text: 'SEN2 return', description: 'Check the statutory return before submission and download it.' },
+    { href: '/insight', text: 'How the local area is doing', description: "Indicators from the case records beside England, the region and similar councils, with the partnership's narrative." },
   ],
   'parent-carer': [{ href: '/family', text: 'Your children', description: 'Where each assessment is, what happens next and by when; who has looked at their records.' }],
   'young-person': [{ href: '/family', text: 'Your plan', description: 'Where your assessment is, what happens next and by when; who has looked at your record.' }],
   'setting-senco': [{ href: '/setting-request', text: 'Ask for an EHC needs assessment', description: "For a pupil, with the parents' agreement and the setting's evidence." }],
+  'national-analyst': [{ href: '/national', text: 'EHC plans in every council', description: 'Aggregate figures for every council using OpenSEND, small numbers suppressed.' }],
   'health-partner': [{ href: '/work-tray', text: 'Advice requests', description: 'Advice asked of your organisation, by when, and what is overdue.' }],
   'social-care-partner': [{ href: '/work-tray', text: 'Advice requests', description: 'Advice asked of your organisation, by when, and what is overdue.' }],
 };
