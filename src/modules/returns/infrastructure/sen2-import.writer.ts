@@ -69,13 +69,16 @@ export class Sen2ImportWriter {
       const reference = `SEN2-${la}-${createHash('sha256').update(`${childId}|${planned.openedOn}`).digest('hex').slice(0, 10).toUpperCase()}`;
       const caseId = (await first(this.client, 'insert into cases (la_code, child_id, reference, opened_on) values ($1, $2, $3, $4) returning id', [la, childId, reference, planned.openedOn]))!;
       this.counts.casesCreated += 1;
-      let seq = 0;
+      const rows: { seq: number; type: string; occurred_on: string; data: Record<string, unknown> }[] = [];
       for (const e of planned.events) {
         const data = e.namedSetting ? { ...e.data, settingId: await this.setting(e.namedSetting) } : e.data;
-        seq += 1;
-        await this.client.query('insert into case_events (la_code, case_id, seq, type, occurred_on, data) values ($1, $2, $3, $4, $5, $6)', [la, caseId, seq, e.type, e.occurredOn, JSON.stringify(data)]);
-        this.counts.eventsCreated += 1;
+        rows.push({ seq: rows.length + 1, type: e.type, occurred_on: e.occurredOn, data });
       }
+      // One statement per case rather than per event: an import is mostly round trips.
+      await this.client.query(`insert into case_events (la_code, case_id, seq, type, occurred_on, data)
+        select $1, $2, r.seq, r.type, r.occurred_on, r.data from jsonb_to_recordset($3::jsonb) as r(seq int, type text, occurred_on date, data jsonb)`,
+      [la, caseId, JSON.stringify(rows)]);
+      this.counts.eventsCreated += rows.length;
     }
     for (const pl of p.placements) {
       const settingId = await this.setting(pl.setting);
