@@ -6,10 +6,11 @@ import { withTenant, type Db, type Tx } from '../../../platform/db/connection.ts
 import type { Principal } from '../../../platform/identity/principal.ts';
 import { createNunjucksEnv } from '../../../platform/web/nunjucks-env.ts';
 import { caseForFamily, caseForStaff } from '../application/plan-access.ts';
-import { findPlanOfCase, findVersionOfCase, listVersions } from '../infrastructure/plan.repository.ts';
+import { findPlanOfCase, findVersionOfCase, findVersionRefOfCase, listVersions, loadDocument } from '../infrastructure/plan.repository.ts';
 import { PdfRenderer, PdfUnavailableError } from '../infrastructure/pdf-renderer.ts';
 import { compareModel, pickVersions } from './plan-compare-model.ts';
 import { planView } from './plan-view-model.ts';
+import { IssuedPageCache, planPageContext } from './plan-version-page.ts';
 import { auditPlan, parseVersion, principalOf, scopeOf } from './plan-web-helpers.ts';
 
 const PRINT_CSS = fs.readFileSync(new URL('./assets/plan-print.css', import.meta.url), 'utf8');
@@ -32,16 +33,25 @@ export function registerPlanOutputRoutes(app: FastifyInstance, db: Db, pdf = new
     });
   }
 
+  // The most read page of a plan: one small query to authorise and audit; the document is read
+  // and turned into a view model only when this issued version is not in the cache yet.
+  const pages = new IssuedPageCache();
   app.get<{ Params: { caseId: string; v: string } }>('/cases/:caseId/plan/versions/:v', { config: { access: 'caseload:view' } }, async (req, reply) => {
-    const found = await loadVersion(req, 'plan-version');
-    if (!found) return reply.callNotFound();
-    const plan = planView(found.document);
-    const base = `/cases/${found.caseId}/plan`;
-    return reply.render('plans/plan-version.njk', {
-      title: `EHC plan version ${plan.version} – ${plan.childName}`, plan, backLink: base,
-      pdfHref: `${base}/versions/${plan.version}/plan.pdf`,
-      compareHref: plan.version > 1 ? `${base}/compare?from=${plan.version - 1}&to=${plan.version}` : null,
+    const version = parseVersion(req.params.v);
+    if (version === undefined) return reply.callNotFound();
+    const context = await withTenant(db, scopeOf(principalOf(req)), async (tx) => {
+      const ref = await findVersionRefOfCase(tx, req.params.caseId, version);
+      if (!ref) return undefined;
+      await auditPlan(tx, req, { laCode: ref.laCode, childId: ref.childId, planId: ref.planId, action: 'view', detail: { page: 'plan-version', version } });
+      const key = `${ref.laCode}/${ref.planId}/${ref.version}/${ref.caseId}`;
+      const cached = ref.status === 'final' ? pages.get(key) : undefined;
+      if (cached) return cached;
+      const fresh = planPageContext(ref.caseId, await loadDocument(tx, ref));
+      if (ref.status === 'final') pages.set(key, fresh);
+      return fresh;
     });
+    if (!context) return reply.callNotFound();
+    return reply.render('plans/plan-version.njk', context);
   });
 
   app.get<{ Params: { caseId: string; v: string } }>('/cases/:caseId/plan/versions/:v/plan.pdf', { config: { access: 'caseload:view' } }, async (req, reply) => {

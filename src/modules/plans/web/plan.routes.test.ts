@@ -41,6 +41,15 @@ describe('plan pages and API', () => {
     expect(overview.body).toContain('Must be fixed before the plan can be issued');
   });
 
+  it('shows an edit page for every section', async () => {
+    for (const key of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K']) {
+      const res = await staff.get(`${plan}/sections/${key}`);
+      expect(res.statusCode, `${key}: ${res.body.slice(0, 300)}`).toBe(200);
+    }
+    expect((await staff.get(`${plan}/sections/I`)).body).toContain('id="placementKind-2"');
+    expect((await staff.get(`${plan}/sections/Z`)).statusCode).toBe(404);
+  });
+
   it('validates a section with the GOV.UK error pattern, keeps what was typed and adds items without JavaScript', async () => {
     const page = await staff.get(`${plan}/sections/B`);
     const tokens = formTokens(page.body);

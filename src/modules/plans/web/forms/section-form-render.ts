@@ -80,6 +80,7 @@ export function renderSectionForm(spec: SectionFormSpec, values: FormValues, err
     top: spec.top.map((f) => renderField(f, '', values.top, errors)),
     itemCount: values.items.length,
     noun,
+    addText: `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`,
     items: values.items.map((item, i) => ({
       index: i,
       id: item.id,

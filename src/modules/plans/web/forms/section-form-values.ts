@@ -28,7 +28,7 @@ function noNeedsValues(c: NoNeedsConfirmation | null): Values {
 /** The stored section as form values. */
 export function sectionToValues<K extends SectionKey>(key: K, section: PlanSections[K]): FormValues {
   const out: FormValues = { top: {}, items: [], noNeeds: {} };
-  const anySection = section as unknown as Record<string, unknown>;
+  const anySection = (section ?? {}) as unknown as Record<string, unknown>; // Section I may be null
   if ('noNeedsIdentified' in anySection) out.noNeeds = noNeedsValues(anySection.noNeedsIdentified as NoNeedsConfirmation | null);
   if (key === 'A') {
     const a = section as PlanSections['A'];
