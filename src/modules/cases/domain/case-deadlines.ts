@@ -32,6 +32,11 @@ export interface ClockContext {
   today: LocalDate;
   calendar: WorkingDayCalendar;
   book?: RuleBook;
+  /**
+   * Whether to work out the family's own periods (comments on the draft, mediation, appeal).
+   * Caseloads never sort by them, so the projection leaves them out: it is the hot path.
+   */
+  familyClocks?: boolean;
 }
 
 export const ADVICE_KIND_NAMES: Record<AdviceKind, string> = {
@@ -73,6 +78,7 @@ export function deadlineBuilder(exceptions: readonly RecordedException[], ctx: C
   return {
     problems,
     add(spec) {
+      if (spec.owner === 'family' && ctx.familyClocks === false) return undefined;
       let computed;
       try {
         computed = computeDeadline({ ruleId: spec.ruleId, from: parseLocalDate(spec.from) }, ctx.calendar, book);

@@ -12,7 +12,7 @@ import './cases.tables.ts';
 const ANY_DAY = localDate(2020, 1, 1);
 
 function projectionRow(laCode: string, caseId: string, version: number, events: readonly CaseEvent[]) {
-  const f = caseFacts(events, { today: ANY_DAY, calendar: caseCalendar() });
+  const f = caseFacts(events, { today: ANY_DAY, calendar: caseCalendar(), familyClocks: false });
   return {
     la_code: laCode,
     case_id: caseId,
@@ -64,10 +64,16 @@ export async function writeCaseProjection(tx: Tx, laCode: string, caseId: string
 /**
  * Brings the projection up to date for every case it is missing or behind on (seeded or imported
  * cases whose events were written in bulk, or rows from before a change to the derivation). Runs
- * inside the caller's tenant transaction, so it only touches councils the caller can see.
+ * inside the caller's tenant transaction, so it only touches councils the caller can see; `only`
+ * narrows it to one caseworker's or team's cases.
  * Returns how many cases were rebuilt.
  */
-export async function refreshStaleProjections(tx: Tx, laCodes: readonly string[], batch = 2000): Promise<number> {
+export async function refreshStaleProjections(
+  tx: Tx,
+  laCodes: readonly string[],
+  only: { caseworkerUserId?: string; team?: string } = {},
+  batch = 2000,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const stale = await tx
@@ -76,13 +82,18 @@ export async function refreshStaleProjections(tx: Tx, laCodes: readonly string[]
       .select(['c.la_code', 'c.id', 'c.version'])
       .where('c.la_code', 'in', laCodes)
       .where((eb) => eb.or([eb('d.case_id', 'is', null), eb('d.projected_version', '<>', eb.ref('c.version'))]))
+      // A caseload needs only its own rows fresh: a coordinator's first visit after a bulk load
+      // rebuilds their 40 cases, not the council's thousands.
+      .$if(only.caseworkerUserId !== undefined, (qb) => qb.where('c.caseworker_user_id', '=', only.caseworkerUserId!))
+      .$if(only.team !== undefined, (qb) => qb.where('c.team', '=', only.team!))
       .limit(batch)
       .execute();
     if (stale.length === 0) return total;
     const events = await tx
       .selectFrom('case_events')
       .select(['la_code', 'case_id', 'seq', 'type', 'occurred_on', 'data', 'actor_user_id'])
-      .where(sql<boolean>`(la_code, case_id) in (${sql.join(stale.map((s) => sql`(${s.la_code}, ${s.id}::uuid)`))})`)
+      .where('la_code', 'in', [...new Set(stale.map((s) => s.la_code))])
+      .where(sql<boolean>`case_id = any(${sql.val(stale.map((s) => s.id))}::uuid[])`)
       .orderBy('case_id')
       .orderBy('seq')
       .execute();

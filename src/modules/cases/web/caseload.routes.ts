@@ -34,7 +34,8 @@ export function registerCaseloadRoutes(app: FastifyInstance, db: Db): void {
     const today = formatIsoDate(todayInEngland(new Date()));
 
     const result = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
-      await refreshStaleProjections(tx, principal.laCodes);
+      const only = scope === 'mine' || (scope === 'team' && !principal.team) ? { caseworkerUserId: principal.userId } : scope === 'team' && principal.team ? { team: principal.team } : {};
+      await refreshStaleProjections(tx, principal.laCodes, only);
       return caseloadPage(tx, { scope, userId: principal.userId, team: principal.team, laCodes: principal.laCodes, stages: effectiveStages, states, sort, page, pageSize: PAGE_SIZE, today, dueSoonDays: DUE_SOON_DAYS });
     });
 
