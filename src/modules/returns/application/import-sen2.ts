@@ -42,6 +42,7 @@ export async function importSen2(adminUrl: string, xml: string, laCode: string, 
     // One import per council at a time: two concurrent imports of one file would both find nothing.
     await client.query(`select pg_advisory_xact_lock(hashtext('sen2-import-' || $1))`, [laCode]);
     const writer = new Sen2ImportWriter(client, laCode);
+    await writer.load();
     let done = 0;
     for (const person of file.persons) {
       await writer.write(planPersonImport(person));

@@ -18,18 +18,36 @@ export class Sen2ImportWriter {
   readonly counts: ImportCounts = { childrenCreated: 0, casesCreated: 0, eventsCreated: 0, placementsCreated: 0, settingsCreated: 0, skippedCases: 0 };
   constructor(private client: pg.ClientBase, private laCode: string) {}
 
+  private children = new Map<string, string>();
+  private cases = new Set<string>();
+
+  /**
+   * The council's existing children and cases, keyed as the import looks them up: one query each
+   * instead of one per person, which made importing a large council quadratic (no index on UPN).
+   */
+  async load(): Promise<void> {
+    const kids = await this.client.query<{ id: string; upn: string | null; uln: string | null; family_name: string; given_name: string; date_of_birth: string }>(
+      `select id, upn, uln, family_name, given_name, date_of_birth::text as date_of_birth from children where la_code = $1 order by created_at desc`, [this.laCode]);
+    // Newest first, so the oldest record wins when two share a key (the same rule as before).
+    for (const c of kids.rows) {
+      if (c.upn) this.children.set(`upn:${c.upn}`, c.id);
+      if (c.uln) this.children.set(`uln:${c.uln}`, c.id);
+      if (!c.upn && !c.uln) this.children.set(`name:${c.family_name}|${c.given_name}|${c.date_of_birth}`, c.id);
+    }
+    const cases = await this.client.query<{ child_id: string; opened_on: string }>(`select child_id, opened_on::text as opened_on from cases where la_code = $1`, [this.laCode]);
+    for (const k of cases.rows) this.cases.add(`${k.child_id}|${k.opened_on}`);
+  }
+
   private async child(p: PlannedPerson): Promise<string> {
-    const la = this.laCode;
     const k = p.key;
-    const found = (k.upn && (await first(this.client, 'select id from children where la_code = $1 and upn = $2 order by created_at limit 1', [la, k.upn])))
-      || (k.uln && (await first(this.client, 'select id from children where la_code = $1 and uln = $2 order by created_at limit 1', [la, k.uln])))
-      || (!k.upn && !k.uln && (await first(this.client, `select id from children where la_code = $1 and family_name = $2 and given_name = $3 and date_of_birth = $4
-           and upn is null and uln is null order by created_at limit 1`, [la, k.surname, k.forename, k.birthDate])));
-    if (found) return found;
+    const keys = [k.upn ? `upn:${k.upn}` : '', k.uln ? `uln:${k.uln}` : '', !k.upn && !k.uln ? `name:${k.surname}|${k.forename}|${k.birthDate}` : ''].filter(Boolean);
+    for (const key of keys) { const found = this.children.get(key); if (found) return found; }
     const c = p.child;
     this.counts.childrenCreated += 1;
-    return (await first(this.client, `insert into children (la_code, given_name, family_name, date_of_birth, upn, uln, gender, postcode)
-      values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`, [la, c.givenName, c.familyName, c.dateOfBirth, c.upn, c.uln, c.gender, c.postcode]))!;
+    const id = (await first(this.client, `insert into children (la_code, given_name, family_name, date_of_birth, upn, uln, gender, postcode)
+      values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`, [this.laCode, c.givenName, c.familyName, c.dateOfBirth, c.upn, c.uln, c.gender, c.postcode]))!;
+    for (const key of keys) this.children.set(key, id);
+    return id;
   }
 
   async setting(ref: SettingRef): Promise<string> {
@@ -62,10 +80,11 @@ export class Sen2ImportWriter {
     await this.client.query(`insert into sen2_person_details (la_code, child_id, ethnicity, upn_unknown) values ($1, $2, $3, $4)
       on conflict (la_code, child_id) do update set ethnicity = excluded.ethnicity, upn_unknown = excluded.upn_unknown`, [la, childId, p.ethnicity, p.upnUnknown]);
     for (const planned of p.cases) {
-      if (await first(this.client, 'select id from cases where la_code = $1 and child_id = $2 and opened_on = $3 limit 1', [la, childId, planned.openedOn])) {
+      if (this.cases.has(`${childId}|${planned.openedOn}`)) {
         this.counts.skippedCases += 1;
         continue;
       }
+      this.cases.add(`${childId}|${planned.openedOn}`);
       const reference = `SEN2-${la}-${createHash('sha256').update(`${childId}|${planned.openedOn}`).digest('hex').slice(0, 10).toUpperCase()}`;
       const caseId = (await first(this.client, 'insert into cases (la_code, child_id, reference, opened_on) values ($1, $2, $3, $4) returning id', [la, childId, reference, planned.openedOn]))!;
       this.counts.casesCreated += 1;
