@@ -20,6 +20,8 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeo
  * Families see the same facts in their own words, never internal notes.
  */
 export function timelineItems(events: readonly CaseEventRow[], names: Map<string, string>, audience: 'staff' | 'family', noticeBase: string): TimelineItem[] {
+  const adviceKinds = new Map(events.filter((e) => e.type === 'advice-requested').map((e) => [String(e.data.adviceId), String(e.data.adviceKind)]));
+  const kindName = (k: string | undefined): string => ADVICE_KIND_NAMES[k as keyof typeof ADVICE_KIND_NAMES] ?? String(k);
   return events.map((e) => {
     const d = e.data;
     const name = (k: string): string | undefined => (typeof d[k] === 'string' ? (names.get(d[k]) ?? undefined) : undefined);
@@ -36,10 +38,11 @@ export function timelineItems(events: readonly CaseEventRow[], names: Map<string
         appealable = true;
         break;
       case 'advice-requested':
-        details.push(`Kind: ${ADVICE_KIND_NAMES[d.adviceKind as keyof typeof ADVICE_KIND_NAMES] ?? String(d.adviceKind)}`);
+        details.push(`Kind: ${kindName(String(d.adviceKind))}`);
         if (name('organisationId')) details.push(`Asked: ${name('organisationId')}`);
         break;
       case 'advice-received':
+        details.push(`Kind: ${kindName(adviceKinds.get(String(d.adviceId)))}`);
         if (typeof d.summary === 'string' && audience === 'staff') details.push(`Summary: ${d.summary}`);
         break;
       case 'exception-recorded':
