@@ -14,6 +14,7 @@ import { listSettings } from '../infrastructure/settings.repository.ts';
 import { dateFromParts, isUuid, pounds, scopeOf, todayIso } from './web-helpers.ts';
 
 type Body = Record<string, string | undefined>;
+const COSTS_PER_PAGE = 50;
 
 /** Alternative provision (three tiers) and the cost of every plan. */
 export function registerApAndCostRoutes(app: FastifyInstance, db: Db): void {
@@ -22,7 +23,7 @@ export function registerApAndCostRoutes(app: FastifyInstance, db: Db): void {
     const { placements, apSettings } = await withTenant(db, scopeOf(req), async (tx) => ({
       placements: await listApPlacements(tx), apSettings: await listSettings(tx, { kind: 'alternative-provision' }),
     }));
-    return { title: hasErrors(errors) ? 'Error: alternative provision' : 'Alternative provision', placements, apSettings, summary: summariseAp(placements, today),
+    return { title: 'Alternative provision', placements, apSettings, summary: summariseAp(placements, today),
       tierNames: AP_TIER_NAMES, outcomeNames: AP_OUTCOME_NAMES, outcomes: AP_OUTCOMES, errors, values, canManage: can(req.principal, 'provision:manage') };
   };
 
@@ -70,9 +71,13 @@ export function registerApAndCostRoutes(app: FastifyInstance, db: Db): void {
     return reply.redirect('/provision/ap', 303);
   });
 
-  app.get('/provision/costs', { config: { access: 'provision:view' } }, async (req, reply) => {
+  app.get<{ Querystring: { page?: string } }>('/provision/costs', { config: { access: 'provision:view' } }, async (req, reply) => {
     const period = financialYearOf(todayIso());
     const { costs, bands, elements } = await withTenant(db, scopeOf(req), async (tx) => ({ costs: await councilCosts(tx, period), bands: await loadBands(tx), elements: await loadFundingElements(tx) }));
-    return reply.render('provision/costs.njk', { title: 'Cost of plans', period, costs, bands, elements, pounds, kindNames: SETTING_KIND_NAMES });
+    // Every plan is in the totals; the table of plans is shown a page at a time.
+    const pages = Math.max(1, Math.ceil(costs.children.length / COSTS_PER_PAGE));
+    const page = Math.min(pages, Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1));
+    const shown = costs.children.slice((page - 1) * COSTS_PER_PAGE, page * COSTS_PER_PAGE);
+    return reply.render('provision/costs.njk', { title: pages > 1 ? `Cost of plans (page ${page} of ${pages})` : 'Cost of plans', period, costs, shown, page, pages, firstShown: (page - 1) * COSTS_PER_PAGE + 1, bands, elements, pounds, kindNames: SETTING_KIND_NAMES });
   });
 }

@@ -20,7 +20,8 @@ export function registerCaseProvisionRoutes(app: FastifyInstance, db: Db): void 
       if (!child) return undefined;
       await recordAudit(tx, { principal: req.principal, requestId: req.id }, { laCode: child.laCode, action: 'view', recordType: 'placements', recordId: child.id, childId: child.id });
       const history = await placementHistory(tx, child.id);
-      return { child, history: sortHistory(history), check: checkAgainstPlan(history, await namedInPlan(tx, child.id), today) };
+      const cases = await tx.selectFrom('cases').select(['id', 'reference']).where('child_id', '=', child.id).orderBy('reference').execute();
+      return { child, cases, history: sortHistory(history), check: checkAgainstPlan(history, await namedInPlan(tx, child.id), today) };
     });
     if (!found) return reply.callNotFound();
     return reply.render('provision/child-placements.njk', { title: `Placements: ${found.child.givenName} ${found.child.familyName}`, ...found, today, kindNames: SETTING_KIND_NAMES });

@@ -79,7 +79,7 @@ export function registerSettingsRoutes(app: FastifyInstance, db: Db): void {
     if (outcome === 'saved') return reply.redirect(`/provision/settings/${req.params.id}`, 303);
     const errors = emptyErrors();
     if (!result.ok) for (const p of result.problems) addError(errors, p.field, p.text);
-    return reply.code(400).render('provision/setting-edit.njk', { title: `Error: change ${outcome.name}`, setting: outcome, values: req.body, errors, ...common });
+    return reply.code(400).render('provision/setting-edit.njk', { title: `Change ${outcome.name}`, setting: outcome, values: req.body, errors, ...common });
   });
 
   app.get('/provision/settings/import', { config: { access: 'provision:manage' } }, async (_req, reply) =>
