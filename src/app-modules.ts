@@ -8,6 +8,7 @@ import { registerCaseRoutes } from './modules/cases/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
 import { registerProvisionRoutes } from './modules/provision/index.ts';
 import { registerPlanRoutes } from './modules/plans/index.ts';
+import { registerReviewRoutes } from './modules/reviews/index.ts';
 import { registerReturnsRoutes } from './modules/returns/index.ts';
 import { registerInsightApiRoutes, registerInsightRoutes, registerNationalRoutes } from './modules/insight/index.ts';
 import { registerDocumentRoutes } from './modules/documents/index.ts';
@@ -30,6 +31,7 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerCaseRoutes(app, db),
     (app) => registerProvisionRoutes(app, db),
     (app) => registerPlanRoutes(app, db),
+    (app) => registerReviewRoutes(app, db),
     (app) => registerReturnsRoutes(app, db),
     (app) => registerNotifyRoutes(app, { db, env: config.env }),
     (app) => registerDocumentRoutes(app, db),
