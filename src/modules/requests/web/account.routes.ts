@@ -25,7 +25,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: RequestDeps, o
     return reply.render('requests/create-account.njk', { title: 'Create an account', email: draft.answers.email, action: `${base}/${draft.id}/create-account`, backLink: `${base}/${draft.id}/confirmation` });
   });
 
-  app.post<DraftParams>(`${base}/:draftId/create-account`, { config }, async (req, reply) => {
+  // Each POST sends an email: limited so the form cannot be used to flood someone's inbox.
+  app.post<DraftParams>(`${base}/:draftId/create-account`, { config: { ...config, rateLimit: { max: 5, timeWindow: '10 minutes' } } }, async (req, reply) => {
     const draft = await draftOr404(deps, FAMILY_JOURNEY, req, reply);
     if (!draft) return reply;
     const sent = draft.submitted;
@@ -57,7 +58,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: RequestDeps, o
     return reply.render('requests/set-password.njk', { title: 'Choose a password', email: inv.email, action: req.url });
   });
 
-  app.post<TokenParams>('/create-account/:laCode/:token', { config }, async (req, reply) => {
+  app.post<TokenParams>('/create-account/:laCode/:token', { config: { ...config, rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (req, reply) => {
     const inv = valid(req.params) ? await checkInvitation(deps, req.params.laCode, req.params.token) : undefined;
     if (!inv) return reply.code(404).render('requests/link-expired.njk', expired);
     const { password = '', confirmPassword = '' } = textFields(req.body);

@@ -24,7 +24,8 @@ export function registerRequestJourney(app: FastifyInstance, deps: RequestDeps, 
     reply.render('requests/start.njk', { title: journey.startTitle, kind: journey.kind, action: base, maxSize: `${Math.round(deps.maxUploadBytes / 1048576)}MB` }),
   );
 
-  app.post(base, { config }, async (req, reply) => {
+  // Starting a draft needs no account, so it is rate limited per address to stop table flooding.
+  app.post(base, { config: { ...config, rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (req, reply) => {
     const p = req.principal;
     const initial: RequestAnswers = journey.kind === 'setting' && p?.laCodes[0] ? { laCode: p.laCodes[0] } : {};
     const id = await createDraft(deps.db, journey.kind, journey.kind === 'setting' ? (p?.userId ?? null) : null, initial);
