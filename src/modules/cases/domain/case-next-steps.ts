@@ -5,6 +5,16 @@ import type { CaseState } from './case-state.ts';
 const byKey = (state: CaseState, key: string): CaseDeadline | undefined => state.deadlines.find((d) => d.key === key);
 const on = (d: CaseDeadline): string => formatLongDate(d.due);
 
+/** The family's sentence, honest when we are late or a limit is suspended. */
+function forFamily(d: CaseDeadline): string {
+  if (d.status === 'overdue') return `${d.familySentence} We are late: this date has passed. Your caseworker can tell you when to expect it.`;
+  if (d.status === 'exception' && d.exception) return `${d.familySentence} ${d.exception}`;
+  return d.familySentence;
+}
+
+/** The caseworker's line, flagged when overdue. */
+const forCaseworker = (d: CaseDeadline, text: string): string => (d.status === 'overdue' ? `Overdue: ${text[0]!.toLowerCase()}${text.slice(1)}` : text);
+
 /** What happens next, in plain English: one list for the family, one for the caseworker. */
 export function nextSteps(state: CaseState): { family: string[]; caseworker: string[] } {
   const family: string[] = [];
@@ -18,8 +28,8 @@ export function nextSteps(state: CaseState): { family: string[]; caseworker: str
   switch (state.stage) {
     case 'awaiting-decision':
       if (decision) {
-        family.push(decision.familySentence);
-        caseworker.push(`Decide whether to assess by ${on(decision)}, and send the decision to the family.`);
+        family.push(forFamily(decision));
+        caseworker.push(forCaseworker(decision, `Decide whether to assess by ${on(decision)}, and send the decision to the family.`));
       } else {
         caseworker.push('Record when the request for an assessment was received, to start the clock.');
       }
@@ -38,8 +48,8 @@ export function nextSteps(state: CaseState): { family: string[]; caseworker: str
         caseworker.push('All advice is in: write the draft plan, or decide not to issue a plan.');
       }
       if (finalPlan) {
-        family.push(finalPlan.familySentence);
-        caseworker.push(`Send the draft plan in time to issue the final plan by ${on(finalPlan)}.`);
+        family.push(forFamily(finalPlan));
+        caseworker.push(forCaseworker(finalPlan, `Send the draft plan in time to issue the final plan by ${on(finalPlan)}.`));
       }
       break;
     case 'draft':
@@ -49,8 +59,8 @@ export function nextSteps(state: CaseState): { family: string[]; caseworker: str
       }
       for (const c of state.consultations.filter((x) => !x.response)) caseworker.push(`Waiting for ${c.settingName ?? 'a setting'} to say whether it can meet the child's needs.`);
       if (finalPlan) {
-        family.push(finalPlan.familySentence);
-        caseworker.push(`Issue the final plan, naming a setting, by ${on(finalPlan)}.`);
+        family.push(forFamily(finalPlan));
+        caseworker.push(forCaseworker(finalPlan, `Issue the final plan, naming a setting, by ${on(finalPlan)}.`));
       }
       break;
     case 'refused':
@@ -60,8 +70,8 @@ export function nextSteps(state: CaseState): { family: string[]; caseworker: str
         family.push('The final plan has been issued. The school or college named in it must make the special educational provision it describes.');
         const review = byKey(state, 'annual-review');
         if (review?.open) {
-          family.push(review.familySentence);
-          caseworker.push(`Hold the first annual review by ${on(review)}.`);
+          family.push(forFamily(review));
+          caseworker.push(forCaseworker(review, `Hold the first annual review by ${on(review)}.`));
         }
       } else {
         family.push(state.stage === 'refused' ? 'We decided not to carry out an EHC needs assessment. The decision letter explains why.' : 'We decided not to issue an EHC plan. The decision letter explains why.');

@@ -142,6 +142,13 @@ describe('deriveCaseState: notices and plain English', () => {
     expect(at('2026-01-07', [request]).nextSteps.family).toEqual(['We must tell you by 17 February 2026 whether we will carry out an EHC needs assessment.']);
   });
 
+  it('is honest with the family when we are late', () => {
+    expect(at('2026-02-20', [request]).nextSteps.family).toEqual([
+      'We must tell you by 17 February 2026 whether we will carry out an EHC needs assessment. We are late: this date has passed. Your caseworker can tell you when to expect it.',
+    ]);
+    expect(at('2026-02-20', [request]).nextSteps.caseworker[0]).toBe('Overdue: decide whether to assess by 17 February 2026, and send the decision to the family.');
+  });
+
   it('tells the family what they are asked to do with the draft', () => {
     expect(at('2026-04-21', [request, assess, draft]).nextSteps.family[0]).toBe(
       'Tell us what you think of the draft plan, and which school or college you would like named in it, by 4 May 2026.',
