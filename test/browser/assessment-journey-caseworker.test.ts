@@ -110,7 +110,7 @@ describe('the assessment journey, caseworker and family (browser, axe on every p
     expect(await v.heading()).toBe('Decision not to carry out an EHC needs assessment');
     const notice = await v.page.locator('main').innerText();
     expect(notice).toContain('The school can meet these needs from its own resources');
-    expect(notice).toContain(`You must contact the mediation adviser by ${longDue('mediation-contact', formatIsoDate(today))}`);
+    expect(notice).toContain(`If you want to appeal, you must contact the mediation adviser by ${longDue('mediation-contact', formatIsoDate(today))}`);
     expect(notice).toContain('Riverside Mediation Partnership (demo)');
     await v.screenshot('/tmp/notice.png');
     await v.close();

@@ -146,7 +146,7 @@ describe('case pages and steps', () => {
     const mediation = computeDeadline({ ruleId: 'mediation-contact', from: today }, caseCalendar());
     const appeal = computeDeadline({ ruleId: 'tribunal-appeal', from: today }, caseCalendar());
     expect(notice.body).toContain('Needs met from ordinarily available provision');
-    expect(notice.body).toContain(`You must contact the mediation adviser by ${formatLongDate(mediation.due)}`);
+    expect(notice.body).toContain(`If you want to appeal, you must contact the mediation adviser by ${formatLongDate(mediation.due)}`);
     expect(notice.body).toContain(`You can appeal to the SEND Tribunal until ${formatLongDate(appeal.due)}`);
     expect(notice.body).toContain('Riverside Mediation');
   });
