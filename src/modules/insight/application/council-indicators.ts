@@ -1,7 +1,7 @@
 import { addDays, daysFromCivil, formatIsoDate, parseLocalDate, toYearMonthDay, type LocalDate } from '../../../platform/calendar/index.ts';
 import { withTenant, type Db } from '../../../platform/db/connection.ts';
 import { indicatorsForPeriod, indicatorsForPeriods, prepareFacts, type IndicatorValue, type StatutoryDeadlines } from '../domain/indicator-measures.ts';
-import { periodsBetween, rangePeriod, type Granularity } from '../domain/periods.ts';
+import { GRANULARITIES, periodsBetween, rangePeriod, type Granularity } from '../domain/periods.ts';
 import { readCaseFacts, sourceVersion } from '../infrastructure/case-facts.query.ts';
 import { readLatestSnapshot, readSnapshot, writeSnapshot, type SnapshotPayload } from '../infrastructure/snapshot.repository.ts';
 
@@ -36,6 +36,7 @@ export async function councilSeries(db: Db, scope: Scope, laCode: string, granul
 
 const refreshing = new Set<string>();
 
+
 /**
  * With `staleOk`, a page is answered from the council's latest snapshot even when a newer event or a
  * new day has made it out of date, and the snapshot is recomputed in the background: a busy council
@@ -46,12 +47,18 @@ export async function councilSeriesWithAge(
   db: Db, scope: Scope, laCode: string, granularity: Granularity, asOf: LocalDate, clock: StatutoryDeadlines, options: { staleOk: boolean },
 ): Promise<{ payload: SnapshotPayload; asOf: string; current: boolean }> {
   const day = formatIsoDate(asOf);
+  // Reading the events is most of the cost, so one read refreshes every granularity at once.
   const recompute = (): Promise<SnapshotPayload> =>
     withTenant(db, scope, async (tx) => {
       const version = await sourceVersion(tx, laCode);
-      const payload = computeSeries(await readCaseFacts(tx, laCode), clock, granularity, asOf);
-      await writeSnapshot(tx, laCode, day, granularity, version, payload);
-      return payload;
+      const facts = await readCaseFacts(tx, laCode);
+      let wanted: SnapshotPayload | undefined;
+      for (const g of GRANULARITIES) {
+        const payload = computeSeries(facts, clock, g, asOf);
+        await writeSnapshot(tx, laCode, day, g, version, payload);
+        if (g === granularity) wanted = payload;
+      }
+      return wanted!;
     });
   const found = await withTenant(db, scope, async (tx) => {
     const version = await sourceVersion(tx, laCode);
@@ -63,7 +70,7 @@ export async function councilSeriesWithAge(
   });
   if (found?.current) return found;
   if (found) {
-    const key = `${laCode}|${granularity}`;
+    const key = laCode;
     if (!refreshing.has(key)) {
       refreshing.add(key);
       void recompute().catch(() => undefined).finally(() => refreshing.delete(key));
