@@ -1,4 +1,4 @@
-import type { Tx } from '../../../platform/db/connection.ts';
+import type { Db, Tx } from '../../../platform/db/connection.ts';
 import { caseRecordQuery } from './case-record.query.ts';
 
 export interface CaseEventRow {
@@ -27,7 +27,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string): boolean => UUID.test(v);
 
 /** One case with its child and events. Row-level security already limits it to the caller's councils. */
-export async function findCase(tx: Tx, caseId: string): Promise<CaseRecord | undefined> {
+export async function findCase(tx: Tx | Db, caseId: string): Promise<CaseRecord | undefined> {
   if (!isUuid(caseId)) return undefined;
   const row = await caseRecordQuery(tx, caseId).executeTakeFirst();
   if (!row) return undefined;

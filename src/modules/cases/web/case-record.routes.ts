@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
 import { viewsOfChild } from '../../../platform/audit/audit-log.ts';
-import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { readWithTenant, withTenant, type Db } from '../../../platform/db/connection.ts';
 import { childrenOfFamilyMember, findCase, isUuid } from '../infrastructure/case-read.repository.ts';
 
 /**
@@ -11,10 +11,11 @@ import { childrenOfFamilyMember, findCase, isUuid } from '../infrastructure/case
 export function registerCaseRecordRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Params: { caseId: string } }>('/api/cases/:caseId', { config: { access: 'caseload:view' } }, async (req, reply) => {
     const principal = req.principal!;
-    const record = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
-      const found = await findCase(tx, req.params.caseId);
+    // A plain read: one scoped connection, the read then its audit row (see scoped-read.ts).
+    const record = await readWithTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (q) => {
+      const found = await findCase(q, req.params.caseId);
       if (found) {
-        await recordAudit(tx, { principal, requestId: req.id }, { laCode: found.laCode, action: 'view', recordType: 'case', recordId: found.id, childId: found.child.id, detail: { via: 'api' } });
+        await recordAudit(q, { principal, requestId: req.id }, { laCode: found.laCode, action: 'view', recordType: 'case', recordId: found.id, childId: found.child.id, detail: { via: 'api' } });
       }
       return found;
     });
