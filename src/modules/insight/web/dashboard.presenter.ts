@@ -56,6 +56,11 @@ export function comparisonFor(def: IndicatorDefinition, own: IndicatorValue | un
   };
 }
 
+/** "in 2025" for a flow; "on 31 December 2025" for a stock measured at the end of the year. */
+function headlineLabel(def: IndicatorDefinition, key: string, label: string): string {
+  return def.kind === 'stock' && /^\d{4}$/.test(key) ? `on 31 December ${key}` : `in ${label}`;
+}
+
 export function indicatorCard(def: IndicatorDefinition, payload: SnapshotPayload, ctx: BenchmarkContext, narrative: Narrative | undefined, completeUpTo: string): IndicatorCard {
   const values = headlineOf(payload, def.id);
   const labels = new Map(payload.periods.map((p) => [p.key, p.label]));
@@ -64,7 +69,7 @@ export function indicatorCard(def: IndicatorDefinition, payload: SnapshotPayload
   const benchmarkPeriod = latestBenchmarkPeriod(ctx.set, def.id);
   return {
     definition: def,
-    headline: headline ? { label: labels.get(headline.periodKey) ?? headline.periodKey, display: formatFigure(headline.value, def.unit) } : undefined,
+    headline: headline ? { label: headlineLabel(def, headline.periodKey, labels.get(headline.periodKey) ?? headline.periodKey), display: formatFigure(headline.value, def.unit) } : undefined,
     comparison: comparisonFor(def, values.find((v) => v.periodKey === benchmarkPeriod), ctx),
     chartSvg: barChartSvg(
       values.map((v) => ({ label: labels.get(v.periodKey) ?? v.periodKey, value: v.value })),
