@@ -25,6 +25,7 @@ async function main(): Promise<number> {
   const json = args.includes('--json');
   await optional('plan-page', './plan-page.bench.ts');
   await optional('dashboard-council', './dashboard-council.bench.ts');
+  await optional('sen2-export', './sen2-export.bench.ts');
   const wanted = args.filter((a) => !a.startsWith('--'));
   const unknown = wanted.filter((w) => !BENCHES[w]);
   if (unknown.length) {
