@@ -70,8 +70,9 @@ describe('indicators computed from case events, against figures worked out by ha
     expect(again).toEqual(first);
     const y2024 = first.values.filter((v) => v.periodKey === '2024' && !v.breakdown).map((v) => [v.indicatorId, v.numerator, v.denominator]);
     expect(y2024).toEqual(values.filter((v) => !v.breakdown).map((v) => [v.indicatorId, v.numerator, v.denominator]));
-    const snapshots = await t.adminDb.selectFrom('insight_snapshots').select('la_code').execute();
-    expect(snapshots).toEqual([{ la_code: '370' }]);
+    // One read of the events stores every granularity, for this council only.
+    const snapshots = await t.adminDb.selectFrom('insight_snapshots').select(['la_code', 'granularity']).orderBy('granularity').execute();
+    expect(snapshots).toEqual(['month', 'quarter', 'year'].map((granularity) => ({ la_code: '370', granularity })));
   });
 
   it('recomputes after a new event: the change counter invalidates the cache', async () => {

@@ -25,7 +25,8 @@ export function computeSeries(facts: Parameters<typeof prepareFacts>[0], clock: 
   const prepared = prepareFacts(facts, clock, asOf);
   const periods = periodsBetween(granularity, seriesStart(granularity, asOf), asOf);
   return {
-    periods: periods.map((p) => ({ key: p.key, label: p.label, from: formatIsoDate(p.from), to: formatIsoDate(p.to) })),
+    // The current period is incomplete: say so wherever its figure is shown.
+    periods: periods.map((p) => ({ key: p.key, label: p.to > asOf ? `${p.label} (to date)` : p.label, from: formatIsoDate(p.from), to: formatIsoDate(p.to) })),
     values: indicatorsForPeriods(prepared, periods, asOf),
   };
 }
