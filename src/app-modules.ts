@@ -15,6 +15,7 @@ import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { createNotifier, registerNotifyRoutes } from './modules/notify/index.ts';
 import { registerRequestRoutes } from './modules/requests/index.ts';
 import { registerPartnerRoutes } from './modules/partners/index.ts';
+import { registerDisputeRoutes } from './modules/disputes/index.ts';
 
 /** Composition: every module's routes, in one list, so nothing is mounted by accident. */
 export function appModules(deps: { db: Db; config: Config }): Array<(app: FastifyInstance) => void | Promise<void>> {
@@ -37,5 +38,6 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerDocumentRoutes(app, db),
     (app) => registerRequestRoutes(app, { db, config, notifier }),
     (app) => registerPartnerRoutes(app, { db, config, notifier }),
+    (app) => registerDisputeRoutes(app, db),
   ];
 }

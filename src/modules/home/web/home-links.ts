@@ -14,6 +14,7 @@ const LINKS: Partial<Record<Role, HomeLink[]>> = {
   'send-manager': [
     { href: '/caseload?scope=council', text: 'Caseload', description: 'Every case in the council, its stage and next statutory deadline.' },
     { href: '/timeliness', text: 'Timeliness', description: 'Requests, decisions within 6 weeks and plans within 20 weeks.' },
+    { href: '/disputes', text: 'Disputes', description: 'Every open disagreement, mediation and appeal, its plan sections and next deadline; analysis by section.' },
     { href: '/provision/settings', text: 'Provision', description: 'Settings directory, places and occupancy.' },
     { href: '/provision/ap', text: 'Alternative provision', description: 'Referrals, placements and return to mainstream.' },
     { href: '/provision/costs', text: 'Cost of plans', description: 'Bands, tariffs and the cost of every plan.' },
@@ -24,6 +25,7 @@ const LINKS: Partial<Record<Role, HomeLink[]>> = {
   'young-person': [{ href: '/family', text: 'Your plan', description: 'Where your assessment is, what happens next and by when; who has looked at your record.' }],
   'setting-senco': [{ href: '/setting-request', text: 'Ask for an EHC needs assessment', description: "For a pupil, with the parents' agreement and the setting's evidence." }],
   'national-analyst': [{ href: '/national', text: 'EHC plans in every council', description: 'Aggregate figures for every council using OpenSEND, small numbers suppressed.' }],
+  mediator: [{ href: '/mediation', text: 'Mediation cases', description: 'The mediations assigned to you, with the dates to meet.' }],
   'health-partner': [{ href: '/work-tray', text: 'Advice requests', description: 'Advice asked of your organisation, by when, and what is overdue.' }],
   'social-care-partner': [{ href: '/work-tray', text: 'Advice requests', description: 'Advice asked of your organisation, by when, and what is overdue.' }],
 };
