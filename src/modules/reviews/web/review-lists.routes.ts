@@ -29,6 +29,9 @@ export function reviewRow(r: ReviewSummary, href: string | undefined) {
   };
 }
 
+/** Rows shown at once: the most pressing first, so the page stays quick to read (and to load). */
+const LIST_LIMIT = 50;
+
 /** The council's reviews, the phase-transfer tracker and the council's review settings. */
 export function registerReviewListRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Querystring: { show?: string } }>('/reviews', { config: { access: 'caseload:view' } }, async (req, reply) => {
@@ -46,13 +49,13 @@ export function registerReviewListRoutes(app: FastifyInstance, db: Db): void {
       title: 'Annual reviews',
       filters: REVIEW_FILTERS.map((f) => ({ ...f, selected: f.value === filter })),
       counts: { all: data.length, overdue: data.filter((r) => r.overdue).length, dueSoon: data.filter((r) => r.dueSoon).length },
-      rows: shown.slice(0, 200).map((r) => reviewRow(r, `/cases/${r.plan.caseId}/reviews`)),
-      more: Math.max(0, shown.length - 200),
+      rows: shown.slice(0, LIST_LIMIT).map((r) => reviewRow(r, `/cases/${r.plan.caseId}/reviews`)),
+      more: Math.max(0, shown.length - LIST_LIMIT),
       canManage: can(principal, 'case:manage'),
     });
   });
 
-  app.get<{ Querystring: { year?: string } }>('/phase-transfers', { config: { access: 'caseload:view' } }, async (req, reply) => {
+  app.get<{ Querystring: { year?: string; route?: string } }>('/phase-transfers', { config: { access: 'caseload:view' } }, async (req, reply) => {
     const principal = req.principal!;
     const today = todayInEngland(new Date());
     const first = nextTransferYear(today);
@@ -73,7 +76,9 @@ export function registerReviewListRoutes(app: FastifyInstance, db: Db): void {
       atRiskWeeks: data.settings.atRiskWeeks,
       cohorts: data.cohorts.map((c) => ({
         ...c,
-        members: c.members.map((m) => ({
+        total: c.members.length,
+        showAllHref: `/phase-transfers?year=${year}&route=${c.route}`,
+        members: c.members.slice(0, req.query.route === c.route ? undefined : LIST_LIMIT / 2).map((m) => ({
           href: `/cases/${m.plan.caseId}/reviews`, childName: `${m.plan.child.givenName} ${m.plan.child.familyName}`, reference: m.plan.reference,
           dateOfBirth: m.plan.child.dateOfBirth, yearGroupNow: m.yearGroupNow, setting: m.plan.setting?.name ?? 'No current placement',
           named: m.named, atRisk: m.atRisk, overdue: m.overdue,

@@ -6,6 +6,7 @@ import { addCouncils, addUser, Agent, createTestApp } from '../../../../test/sup
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { caseCalendar } from '../../cases/index.ts';
 import { computeDeadline } from '../../statutory/index.ts';
+import { nextTransferYear } from '../domain/school-year.ts';
 
 const today = todayInEngland(new Date());
 const iso = (d: LocalDate) => formatIsoDate(d);
@@ -110,6 +111,16 @@ describe('reviews routes', () => {
     expect(family.body).toContain('Add 1 hour a week of speech and language therapy');
     const reps = computeDeadline({ ruleId: 'amendment-representations', from: today }, caseCalendar()).due;
     expect(family.body).toContain(formatLongDate(reps));
+  });
+
+  it('tracks the phase-transfer cohort with its deadline from the clock', async () => {
+    const agent = await signedIn(coordinator);
+    const res = await agent.get('/phase-transfers');
+    expect(res.statusCode).toBe(200);
+    const year = nextTransferYear(today);
+    expect(res.body).toContain(formatLongDate(computeDeadline({ ruleId: 'phase-transfer', year, route: 'other' }, caseCalendar()).due));
+    // Ada (born 1 May 2016) is 11 on 31 August 2027: she moves to secondary school in September 2027.
+    if (year === 2027) expect(res.body).toMatch(/Primary to secondary school \(Year 7\)<\/h2>\s*<p class="govuk-body"><strong>Name the setting by 15 February 2027.<\/strong> 1 child;/);
   });
 
   it('shows a SENCO the plans of pupils at their school across both councils', async () => {
