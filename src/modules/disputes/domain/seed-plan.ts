@@ -26,7 +26,25 @@ const CHANGES: Record<string, string> = {
   H2: 'Short breaks: one weekend a month',
   I: 'Name the requested special school',
 };
-const MAX_DISPUTES = 24;
+// How many disputes to take from decisions of each age (days since the notice), so the demo shows
+// every stage: families still within their 2 months, mediations, appeals, and orders complied with.
+const AGE_BANDS: Array<{ from: number; to: number; quota: number }> = [
+  { from: 3, to: 20, quota: 3 },
+  { from: 20, to: 45, quota: 4 },
+  { from: 45, to: 60, quota: 3 },
+  { from: 60, to: 200, quota: 7 },
+  { from: 200, to: 430, quota: 7 },
+];
+
+/** Evenly spaced decisions from each age band, newest first: the same decisions for the same data and day. */
+function chooseDecisions(decisions: readonly SeedDecision[], today: LocalDate): SeedDecision[] {
+  const sorted = [...decisions].sort((a, b) => b.noticeSentOn - a.noticeSentOn || a.caseReference.localeCompare(b.caseReference) || a.seq - b.seq);
+  return AGE_BANDS.flatMap((band) => {
+    const inBand = sorted.filter((d) => today - d.noticeSentOn >= band.from && today - d.noticeSentOn < band.to);
+    const step = Math.max(1, Math.floor(inBand.length / band.quota));
+    return inBand.filter((_, i) => i % step === 0).slice(0, band.quota);
+  });
+}
 
 /**
  * Which decisions become disputes and what has happened on each, as a pure function of the
@@ -34,8 +52,7 @@ const MAX_DISPUTES = 24;
  * Each step follows the last by a few days, within its statutory period, and never after today.
  */
 export function planSeedDisputes(decisions: readonly SeedDecision[], today: LocalDate, ids: { mediationServiceId: string | undefined; mediatorUserId: string | undefined }): SeedDisputePlan[] {
-  // Roughly one appealable decision in six is disputed; plans and refusals alike.
-  const chosen = decisions.filter((_, i) => i % 6 === 2).slice(-MAX_DISPUTES);
+  const chosen = chooseDecisions(decisions, today);
   return chosen.map((d, i) => {
     const age = today - d.noticeSentOn;
     const at = (days: number) => {
