@@ -10,10 +10,11 @@ export interface HomeLink {
  * The main things each role comes to do. A link is listed only once the page behind it exists.
  */
 const LINKS: Partial<Record<Role, HomeLink[]>> = {
-  'ehc-coordinator': [{ href: '/caseload', text: 'Caseload', description: 'Your cases, their stage and next statutory deadline.' }, { href: '/timeliness', text: 'Timeliness', description: 'Decisions within 6 weeks and plans within 20 weeks.' }, { href: '/provision/settings', text: 'Provision', description: 'Settings, places and occupancy; tailored lists of settings from a case.' }, { href: '/insight', text: 'How the local area is doing', description: "Indicators from the case records beside England, the region and similar councils, with the partnership's narrative." }],
+  'ehc-coordinator': [{ href: '/caseload', text: 'Caseload', description: 'Your cases, their stage and next statutory deadline.' }, { href: '/timeliness', text: 'Timeliness', description: 'Decisions within 6 weeks and plans within 20 weeks.' }, { href: '/reviews', text: 'Annual reviews', description: 'Reviews due and overdue, amendments, phase transfers and moves between councils.' }, { href: '/provision/settings', text: 'Provision', description: 'Settings, places and occupancy; tailored lists of settings from a case.' }, { href: '/insight', text: 'How the local area is doing', description: "Indicators from the case records beside England, the region and similar councils, with the partnership's narrative." }],
   'send-manager': [
     { href: '/caseload?scope=council', text: 'Caseload', description: 'Every case in the council, its stage and next statutory deadline.' },
     { href: '/timeliness', text: 'Timeliness', description: 'Requests, decisions within 6 weeks and plans within 20 weeks.' },
+    { href: '/reviews', text: 'Annual reviews', description: 'Reviews due and overdue, amendments, phase transfers and moves between councils.' },
     { href: '/disputes', text: 'Disputes', description: 'Every open disagreement, mediation and appeal, its plan sections and next deadline; analysis by section.' },
     { href: '/provision/settings', text: 'Provision', description: 'Settings directory, places and occupancy.' },
     { href: '/provision/ap', text: 'Alternative provision', description: 'Referrals, placements and return to mainstream.' },
@@ -23,7 +24,7 @@ const LINKS: Partial<Record<Role, HomeLink[]>> = {
   ],
   'parent-carer': [{ href: '/family', text: 'Your children', description: 'Where each assessment is, what happens next and by when; who has looked at their records.' }],
   'young-person': [{ href: '/family', text: 'Your plan', description: 'Where your assessment is, what happens next and by when; who has looked at your record.' }],
-  'setting-senco': [{ href: '/setting-request', text: 'Ask for an EHC needs assessment', description: "For a pupil, with the parents' agreement and the setting's evidence." }],
+  'setting-senco': [{ href: '/setting/pupils', text: 'Pupils with EHC plans', description: 'Every plan for pupils at your setting, across councils: reviews coming up and overdue.' }, { href: '/setting-request', text: 'Ask for an EHC needs assessment', description: "For a pupil, with the parents' agreement and the setting's evidence." }],
   'national-analyst': [{ href: '/national', text: 'EHC plans in every council', description: 'Aggregate figures for every council using OpenSEND, small numbers suppressed.' }],
   mediator: [{ href: '/mediation', text: 'Mediation cases', description: 'The mediations assigned to you, with the dates to meet.' }],
   'health-partner': [{ href: '/work-tray', text: 'Advice requests', description: 'Advice asked of your organisation, by when, and what is overdue.' }],
