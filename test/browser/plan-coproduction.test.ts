@@ -35,7 +35,7 @@ describe('co-producing and issuing a plan (browser)', () => {
     if (SHOTS) await v.screenshot(`${SHOTS}/${name}.png`);
   };
 
-  it('drafts with the family (without JavaScript), resolves a conflict, passes the checklist and issues the plan', { timeout: Number(process.env.PLAN_JOURNEY_TIMEOUT ?? 120_000) }, async () => {
+  it('drafts with the family (without JavaScript), resolves a conflict, passes the checklist and issues the plan', { timeout: Number(process.env.PLAN_JOURNEY_TIMEOUT ?? 300_000) }, async () => {
     const plan = `/cases/${w.caseId}/plan`;
     // The caseworker's browser runs JavaScript (axe scans in place); the family's does not.
     const cw = await Visitor.start(browser, base);
