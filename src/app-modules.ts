@@ -4,18 +4,19 @@ import type { Db } from './platform/db/connection.ts';
 import { registerAccountRoutes } from './platform/identity/account.routes.ts';
 import { registerSignInRoutes } from './platform/identity/sign-in.routes.ts';
 import { registerHealthRoute } from './platform/web/health.routes.ts';
+import { registerStaticPages } from './platform/web/static-pages.routes.ts';
 import { registerCaseRoutes } from './modules/cases/index.ts';
 import { registerHomeRoutes } from './modules/home/index.ts';
 import { registerProvisionRoutes } from './modules/provision/index.ts';
 import { registerPlanRoutes } from './modules/plans/index.ts';
 import { registerReviewRoutes } from './modules/reviews/index.ts';
 import { registerReturnsRoutes } from './modules/returns/index.ts';
-import { registerInsightApiRoutes, registerInsightRoutes, registerNationalRoutes } from './modules/insight/index.ts';
 import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { createNotifier, registerNotifyRoutes } from './modules/notify/index.ts';
 import { registerRequestRoutes } from './modules/requests/index.ts';
 import { registerPartnerRoutes } from './modules/partners/index.ts';
 import { registerDisputeRoutes } from './modules/disputes/index.ts';
+import { registerInsightApiRoutes, registerInsightRoutes, registerNationalRoutes } from './modules/insight/index.ts';
 
 /** Composition: every module's routes, in one list, so nothing is mounted by accident. */
 export function appModules(deps: { db: Db; config: Config }): Array<(app: FastifyInstance) => void | Promise<void>> {
@@ -23,6 +24,7 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
   const notifier = createNotifier(db);
   return [
     (app) => registerHealthRoute(app, db),
+    (app) => registerStaticPages(app),
     (app) => registerInsightRoutes(app, db),
     (app) => registerNationalRoutes(app, db),
     (app) => registerInsightApiRoutes(app, db),
@@ -31,9 +33,9 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerHomeRoutes(app, db),
     (app) => registerCaseRoutes(app, db),
     (app) => registerProvisionRoutes(app, db),
+    (app) => registerReturnsRoutes(app, db),
     (app) => registerPlanRoutes(app, db),
     (app) => registerReviewRoutes(app, db),
-    (app) => registerReturnsRoutes(app, db),
     (app) => registerNotifyRoutes(app, { db, env: config.env }),
     (app) => registerDocumentRoutes(app, db),
     (app) => registerRequestRoutes(app, { db, config, notifier }),

@@ -34,6 +34,13 @@ describe('signing in as each role (browser)', () => {
       expect(await v.heading()).toBe('Sign in');
       await v.clickButton('Sign in');
       expect(await v.page.locator('.govuk-error-summary').innerText()).toContain('Enter your email address');
+      if (javaScript) {
+        // The footer's links lead somewhere real.
+        await v.clickLink('Accessibility statement');
+        expect(await v.heading()).toBe('Accessibility statement');
+        await v.clickLink('Privacy');
+        expect(await v.heading()).toBe('Privacy notice');
+      }
       await v.close();
     }
   });
