@@ -46,6 +46,8 @@ export interface DisputeState {
   deadlines: DisputeDeadline[];
   open: DisputeDeadline[];
   next?: DisputeDeadline;
+  /** The Tribunal's next own date (response, evidence, hearing) on or after today: not a statutory clock. */
+  nextTribunalDate?: { kind: string; date: string };
   tasks: string[];
   problems: string[];
 }
@@ -201,9 +203,16 @@ export function deriveDisputeState(unordered: readonly DisputeEvent[], ctx: Disp
     deadlines,
     open,
     ...(open[0] ? { next: open[0] } : {}),
+    ...nextTribunal(all(events, 'tribunal-date-set'), ctx, closed || decided !== undefined),
     tasks,
     problems: b.problems,
   };
+}
+
+function nextTribunal(dates: ReadonlyArray<DisputeEvent<'tribunal-date-set'>>, ctx: DisputeClockContext, over: boolean) {
+  if (over) return {};
+  const next = dates.map((e) => e.data).filter((d) => parseLocalDate(d.date) >= ctx.today).sort((a, b) => a.date.localeCompare(b.date))[0];
+  return next ? { nextTribunalDate: { kind: next.kind, date: next.date } } : {};
 }
 
 /** Days from the decision notice to resolution: the analysis's "time to resolution". */

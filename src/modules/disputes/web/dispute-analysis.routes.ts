@@ -4,9 +4,13 @@ import { withTenant, type Db } from '../../../platform/db/connection.ts';
 import { loadDisputeViews } from '../application/dispute-views.ts';
 import { analyseDisputes, totalAppealable } from '../domain/dispute-analysis.ts';
 import { DECISION_NAMES } from '../domain/dispute-events.ts';
+import type { AppealRateFigure } from '../domain/appeal-rate-benchmarks.ts';
 import { appealRateBenchmarks } from '../infrastructure/appeal-rate.loader.ts';
 import { appealableDecisions } from '../infrastructure/appealable-decisions.query.ts';
 import { OUTCOME_NAMES, sectionName } from './dispute-labels.ts';
+
+const thousands = (n: number | undefined): string | undefined => n?.toLocaleString('en-GB');
+const figure = (f: AppealRateFigure | undefined) => f && { ...f, appeals: thousands(f.appeals), decisions: thousands(f.decisions) };
 
 /** Where disputes come from and how they end, for one calendar year, beside the published rates. */
 export function registerDisputeAnalysisRoutes(app: FastifyInstance, db: Db): void {
@@ -30,12 +34,12 @@ export function registerDisputeAnalysisRoutes(app: FastifyInstance, db: Db): voi
       a,
       year,
       years: Array.from({ length: 4 }, (_, i) => thisYear - i).map((y) => ({ value: String(y), text: String(y), selected: y === year })),
-      totalDecisions: totalAppealable(decisions),
+      totalDecisions: thousands(totalAppealable(decisions)),
       bySection: a.bySection.map((r) => ({ ...r, name: sectionName(r.section), outcomeCells: Object.keys(OUTCOME_NAMES).map((k) => r.outcomes[k as keyof typeof r.outcomes]) })),
       outcomeNames: Object.values(OUTCOME_NAMES),
       byDecision: a.byDecision.map((r) => ({ ...r, name: DECISION_NAMES[r.kind] })),
       benchmark: benchmarkYear
-        ? { year: benchmarkYear, national: table!.national.get(benchmarkYear), councilName: council?.name, council: council?.figures.get(benchmarkYear) }
+        ? { year: benchmarkYear, national: figure(table!.national.get(benchmarkYear)), councilName: council?.name, council: figure(council?.figures.get(benchmarkYear)) }
         : undefined,
     });
   });

@@ -72,6 +72,7 @@ export function disputeSummary(view: DisputeView) {
     stageName: STAGE_NAMES[state.stage],
     resolution: state.resolution ? RESOLUTION_NAMES[state.resolution] : undefined,
     next: state.next ? { ...state.next, tag: deadlineTag(state.next.status), ownerName: OWNER_NAMES[state.next.owner] } : undefined,
+    tribunalDate: state.nextTribunalDate ? { ...state.nextTribunalDate, kindName: TRIBUNAL_DATE_KINDS[state.nextTribunalDate.kind] ?? state.nextTribunalDate.kind } : undefined,
   };
 }
 
