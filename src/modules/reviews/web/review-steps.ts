@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { formatIsoDate, parseLocalDate, type LocalDate, type WorkingDayCalendar } from '../../../platform/calendar/index.ts';
 import { emptyErrors, addError, hasErrors, type FormErrors } from '../../../platform/web/form-errors.ts';
 import type { CaseEventPayloads, CaseEventType } from '../../cases/index.ts';
+import { DeadlineInputError } from '../../statutory/index.ts';
 import type { LivingPlanState } from '../domain/living-plan-state.ts';
 import { moveTransfer } from '../domain/council-move.ts';
 import { routeFor } from '../domain/phase-transfer-cohorts.ts';
@@ -162,9 +163,18 @@ export function parseStep(step: StepId, body: Body, ctx: { state: LivingPlanStat
         ? readDate(body, 'transferred', 'Date the plan was sent to the new council', errors, { today, when: 'past' }) : undefined;
       if (date && movedOn && !hasErrors(errors)) {
         const transferId = randomUUID();
-        const noticeLate = moveTransfer(parseLocalDate(date), parseLocalDate(movedOn), ctx.calendar).late;
-        move = { transferId, toLaCode: to, awareOn: date, movedOn, noticeLate, ...(transferredOn ? { transferredOn } : {}) };
-        events.push(ev('plan-transferred-out', date, { transferId, toLaCode: to, movedOn, noticeLate }));
+        let noticeLate: boolean | undefined;
+        try {
+          noticeLate = moveTransfer(parseLocalDate(date), parseLocalDate(movedOn), ctx.calendar).late;
+        } catch (error) {
+          // The clock refuses dates beyond its bank holiday data rather than guess.
+          if (!(error instanceof DeadlineInputError)) throw error;
+          addError(errors, 'moved', `Date of the move: ${error.message}`, 'moved-day');
+        }
+        if (noticeLate !== undefined) {
+          move = { transferId, toLaCode: to, awareOn: date, movedOn, noticeLate, ...(transferredOn ? { transferredOn } : {}) };
+          events.push(ev('plan-transferred-out', date, { transferId, toLaCode: to, movedOn, noticeLate }));
+        }
       }
       break;
     }
