@@ -3,6 +3,7 @@ import type { Config } from '../../platform/config/config.ts';
 import { ROLE_NAMES } from '../../platform/identity/roles.ts';
 import { DEMO_PASSWORD, isSeeded, listDemoAccounts, seedLocalArea, type DemoAccount } from '../../modules/demo-area/index.ts';
 import { seedLocalOffer, seedProvision } from '../../modules/provision/index.ts';
+import { seedDisputes } from '../../modules/disputes/index.ts';
 import type { CliIo } from '../cli-io.ts';
 
 export interface DemoOnStart {
@@ -37,6 +38,7 @@ export async function ensureDemoArea(adminUrl: string, config: Config, io: CliIo
     },
   });
   await seedProvision(adminUrl, config.demoLa, today).then(() => seedLocalOffer(adminUrl, config.demoLa));
+  await seedDisputes(adminUrl, config.demoLa, todayInEngland(new Date()));
   io.stdout(`Demo council ${result.councilName} ready in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
   return { councilName: result.councilName, accounts: result.demoAccounts, seededNow: true };
 }
