@@ -1,6 +1,6 @@
 import { formatLongDate } from '../../../platform/calendar/index.ts';
 import type { CaseDeadline } from './case-deadlines.ts';
-import type { CaseState } from './case-state.ts';
+import type { CaseState } from './case-state.types.ts';
 
 const byKey = (state: CaseState, key: string): CaseDeadline | undefined => state.deadlines.find((d) => d.key === key);
 const on = (d: CaseDeadline): string => formatLongDate(d.due);

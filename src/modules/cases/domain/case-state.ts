@@ -1,63 +1,12 @@
 import { exceptionReason, isExceptionReasonCode } from '../../statutory/index.ts';
-import type { AdviceKind, CaseEvent } from './case-events.ts';
+import type { CaseEvent } from './case-events.ts';
 import { ADVICE_KIND_NAMES, deadlineBuilder, recordedExceptions, type CaseDeadline, type ClockContext } from './case-deadlines.ts';
 import { nextSteps } from './case-next-steps.ts';
-import { stageOf, type CaseStage } from './case-stage.ts';
+import { stageOf } from './case-stage.ts';
 
-export interface AdviceItem {
-  adviceId: string;
-  kind: AdviceKind;
-  kindName: string;
-  organisationId?: string;
-  requestedOn: string;
-  receivedOn?: string;
-  summary?: string;
-  deadline?: CaseDeadline;
-}
+import type { AdviceItem, CaseState, ConsultationItem, DecisionNotice, SuspendedLimit } from './case-state.types.ts';
 
-export interface ConsultationItem {
-  consultationId: string;
-  settingId?: string;
-  settingName?: string;
-  consultedOn: string;
-  response?: 'can-meet-needs' | 'cannot-meet-needs';
-  respondedOn?: string;
-  reasons?: string;
-}
-
-/** An appealable decision: the notice states the reasons and the family's rights with their dates. */
-export interface DecisionNotice {
-  seq: number;
-  kind: 'not-assess' | 'not-to-issue' | 'final-plan';
-  sentOn: string;
-  reasons: string[];
-  mediation?: CaseDeadline;
-  appeal?: CaseDeadline;
-}
-
-export interface SuspendedLimit {
-  ruleId: string;
-  explanation: string;
-}
-
-export interface CaseState {
-  stage: CaseStage;
-  requestedOn?: string;
-  deadlines: CaseDeadline[];
-  open: CaseDeadline[];
-  met: CaseDeadline[];
-  /** The earliest open deadline the council or a partner must meet: what caseloads sort by. */
-  next?: CaseDeadline;
-  advice: AdviceItem[];
-  consultations: ConsultationItem[];
-  notices: DecisionNotice[];
-  exceptions: Array<{ reason: string; plain: string; occurredOn: string; note?: string }>;
-  suspended: SuspendedLimit[];
-  representations?: { receivedOn: string; requestedSettingName?: string; comments?: string };
-  nextSteps: { family: string[]; caseworker: string[] };
-  /** Clocks that could not be computed (a date outside the bank holiday data). */
-  problems: string[];
-}
+export type { AdviceItem, CaseState, ConsultationItem, DecisionNotice, SuspendedLimit };
 
 const asList = (v: string[] | string | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const byType = <T extends CaseEvent['type']>(events: readonly CaseEvent[], type: T): Array<CaseEvent<T>> =>
