@@ -57,6 +57,7 @@ export function registerFamilyCaseRoutes(app: FastifyInstance, db: Db): void {
       record,
       where: WHERE[state.stage],
       nextSteps: state.nextSteps.family,
+      planIssued: state.stage === 'final-issued',
       repsDue: reps?.dueIso,
       caseworker: caseworker ? { name: caseworker.display_name, email: caseworker.email } : undefined,
       council: data.council,

@@ -1,6 +1,6 @@
 import type { Calibration, NeedCode } from './calibration.ts';
 import type { Random } from './prng.ts';
-import type { Day } from './dates.ts';
+import { toDay, type Day } from './dates.ts';
 
 /**
  * The dated steps of one EHC needs assessment, before ids and sequence numbers are attached.
@@ -113,9 +113,15 @@ export interface HistoricInput {
   settingId: string | null;
 }
 
+const EHCP_REGIME_START: Day = toDay('2014-09-01');
+
 /** A plan issued in the past: request → decision → (exception) → draft → final, then yearly reviews. */
 export function buildHistoricTimeline(input: HistoricInput, random: Random): TimelineStep[] {
-  const request = input.final - input.durationDays;
+  // EHC plans exist from 1 September 2014 (CFA 2014 Part 3 commencement). An older plan in place
+  // would have been converted from a statement; we date its request on or after that day so every
+  // clock runs under the law it is computed with.
+  const request = Math.max(input.final - input.durationDays, EHCP_REGIME_START);
+  input = { ...input, final: request + input.durationDays };
   const decision = request + (input.withinSixWeeks ? random.int(25, 42) : random.int(43, Math.min(75, input.durationDays - 30)));
   const draft = input.final - random.int(14, Math.min(28, input.final - decision - 2));
   const steps: TimelineStep[] = [
