@@ -5,7 +5,7 @@ export { computeDeadline, inputsFor, type Deadline, type DeadlineRequest, type I
 export { computeDue, applyTribunalHolidays, tribunalHoliday } from './domain/period-arithmetic.ts';
 export { describeLimit, describePeriod, explainDeadline, familySentence } from './domain/deadline-explanation.ts';
 export { limitOutcome, type LimitOutcome } from './domain/deadline-exceptions.ts';
-export { DUE_SOON_DAYS, deadlineStatus, type DeadlineStatus, type DeadlineStatusInput } from './domain/deadline-status.ts';
+export { DUE_SOON_DAYS, deadlineStatus, trackedDeadline, type DeadlineStatus, type DeadlineStatusInput, type TrackedDeadlineStatus } from './domain/deadline-status.ts';
 export { DeadlineInputError, RuleNotInForceError, UnknownRuleError } from './domain/deadline-errors.ts';
 export { EXCEPTION_REASONS, exceptionReason, isExceptionReasonCode, type ExceptionReasonCode } from './domain/exception-reasons.ts';
 export type {

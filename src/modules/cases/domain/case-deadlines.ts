@@ -1,6 +1,6 @@
 import { formatIsoDate, parseLocalDate, type LocalDate, type WorkingDayCalendar } from '../../../platform/calendar/index.ts';
 import {
-  computeDeadline, deadlineStatus, DeadlineInputError, limitOutcome, DEFAULT_RULE_BOOK, type DeadlineStatus, type RuleBook,
+  computeDeadline, trackedDeadline, DeadlineInputError, limitOutcome, DEFAULT_RULE_BOOK, type DeadlineStatus, type RuleBook,
 } from '../../statutory/index.ts';
 import type { AdviceKind, CaseEvent } from './case-events.ts';
 
@@ -94,12 +94,7 @@ export function deadlineBuilder(exceptions: readonly RecordedException[], ctx: C
       const outcome = limitOutcome(computed.rule, reasons);
       const exception = outcome.applies ? undefined : outcome.explanation;
       const done = spec.doneOn === undefined ? undefined : parseLocalDate(spec.doneOn);
-      let status: CaseDeadlineStatus = deadlineStatus({ due: computed.due, today: ctx.today, done, exception: exception !== undefined });
-      let open = spec.live && done === undefined;
-      if (spec.owner === 'family' && done === undefined && ctx.today > computed.due) {
-        status = 'ended';
-        open = false;
-      }
+      const { status, open } = trackedDeadline({ due: computed.due, today: ctx.today, done, exception: exception !== undefined, owner: spec.owner, live: spec.live });
       const deadline: CaseDeadline = {
         key: spec.key,
         ruleId: spec.ruleId,

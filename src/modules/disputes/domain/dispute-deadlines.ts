@@ -1,5 +1,5 @@
 import { formatIsoDate, parseLocalDate, type LocalDate, type WorkingDayCalendar } from '../../../platform/calendar/index.ts';
-import { computeDeadline, DeadlineInputError, deadlineStatus, type DeadlineStatus } from '../../statutory/index.ts';
+import { computeDeadline, DeadlineInputError, trackedDeadline, type DeadlineStatus } from '../../statutory/index.ts';
 import { DISPUTE_RULE_BOOK } from './tribunal-order-rules.ts';
 
 /** Who must act by the date. A family's own period that runs out has "ended"; it is not overdue. */
@@ -61,12 +61,7 @@ export function disputeDeadlineBuilder(ctx: DisputeClockContext) {
       throw error;
     }
     const done = spec.doneOn === undefined ? undefined : parseLocalDate(spec.doneOn);
-    let status: DisputeDeadlineStatus = deadlineStatus({ due: computed.due, today: ctx.today, done });
-    let open = spec.live && done === undefined;
-    if (spec.owner === 'family' && done === undefined && ctx.today > computed.due) {
-      status = 'ended';
-      open = false;
-    }
+    const { status, open } = trackedDeadline({ due: computed.due, today: ctx.today, done, owner: spec.owner, live: spec.live });
     const deadline: DisputeDeadline = {
       key: spec.key,
       ruleId: spec.ruleId,

@@ -1,5 +1,5 @@
 import { formatIsoDate, parseLocalDate, type LocalDate, type WorkingDayCalendar } from '../../../platform/calendar/index.ts';
-import { computeDeadline, deadlineStatus, DeadlineInputError, type DeadlineRequest, type DeadlineStatus } from '../../statutory/index.ts';
+import { computeDeadline, trackedDeadline, DeadlineInputError, type DeadlineRequest, type DeadlineStatus } from '../../statutory/index.ts';
 
 /** Who must act by the date. A family's own period that has run out has "ended", it is not overdue. */
 export type ReviewOwner = 'council' | 'setting' | 'family';
@@ -53,12 +53,7 @@ export function clockDeadline(spec: DeadlineSpec, clock: ReviewClock, problems: 
     throw error;
   }
   const done = spec.doneOn === undefined ? undefined : parseLocalDate(spec.doneOn);
-  let status: ReviewDeadlineStatus = deadlineStatus({ due: computed.due, today: clock.today, done });
-  let open = (spec.live ?? true) && done === undefined;
-  if (spec.owner === 'family' && done === undefined && clock.today > computed.due) {
-    status = 'ended';
-    open = false;
-  }
+  const { status, open } = trackedDeadline({ due: computed.due, today: clock.today, done, owner: spec.owner, live: spec.live ?? true });
   return {
     key: spec.key,
     ruleId: spec.ruleId,

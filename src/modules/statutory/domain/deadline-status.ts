@@ -30,3 +30,17 @@ export function deadlineStatus({ due, today, done, exception = false }: Deadline
   if (today > due) return 'overdue';
   return due - today <= DUE_SOON_DAYS ? 'due-soon' : 'on-track';
 }
+
+/** A tracked deadline's status; 'ended' is a family's period that passed without them acting. */
+export type TrackedDeadlineStatus = DeadlineStatus | 'ended';
+
+/**
+ * Status and openness of a deadline someone is tracking. A family's period (to comment, to contact
+ * a mediation adviser, to appeal) is a right, not a duty: once it passes unused it has ended, it is
+ * never "overdue", and it is no longer open.
+ */
+export function trackedDeadline(input: DeadlineStatusInput & { owner: string; live: boolean }): { status: TrackedDeadlineStatus; open: boolean } {
+  const { owner, live, ...rest } = input;
+  if (owner === 'family' && rest.done === undefined && rest.today > rest.due) return { status: 'ended', open: false };
+  return { status: deadlineStatus(rest), open: live && rest.done === undefined };
+}
