@@ -6,3 +6,7 @@ export { INDICATORS, INDICATOR_IDS, findIndicator, type IndicatorDefinition, typ
 export { councilRange, lastCompleteYear } from './application/council-indicators.ts';
 export { statutoryDeadlines } from './application/statutory-deadlines.ts';
 export type { IndicatorValue } from './domain/indicator-measures.ts';
+// Read-only, for the planning module's published documents (issue 12).
+export { suppressTable, suppressRate, SUPPRESSED_MARK } from './domain/disclosure-control.ts';
+export { latestNarratives, type Narrative } from './infrastructure/narrative.repository.ts';
+export { categoryLabel } from './web/category-labels.ts';

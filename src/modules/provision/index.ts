@@ -23,3 +23,7 @@ export { summariseAp } from './domain/ap-outcomes.ts';
 export { costPlacement, costSectionF } from './domain/plan-costing.ts';
 export { readOrukFeed } from './domain/oruk-mapping.ts';
 export { importLocalOfferFeed } from './application/import-local-offer.ts';
+// Read-only, for the planning module's documents (issue 12).
+export { countServices } from './infrastructure/oruk.repository.ts';
+export { listApPlacements } from './infrastructure/ap.repository.ts';
+export { SETTING_KINDS, SETTING_KIND_NAMES } from './domain/setting-kinds.ts';
