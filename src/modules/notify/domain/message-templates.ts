@@ -36,6 +36,30 @@ export const MESSAGE_TEMPLATES = {
       'Read it on the case and take it into account in the assessment: ((caseLink))',
     ].join('\n\n'),
   },
+  // Partnership duties (partners module): a reminder before a duty is due, each step of the
+  // escalation ladder after it, and a formal notice from the council.
+  'partner-reminder': {
+    subject: '((dutyName)) due by ((dueDate)): ((reference))',
+    body: [
+      '((organisationName)) has been asked for: ((dutyName)) (((reference))). It is due by ((dueDate)).',
+      'See what is asked and respond in your work tray: ((trayLink))',
+    ].join('\n\n'),
+  },
+  'partner-escalation': {
+    subject: 'Overdue by ((daysLate)) days: ((dutyName)) from ((organisationName))',
+    body: [
+      '((dutyName)) (((reference))) from ((organisationName)) was due by ((dueDate)) and is ((daysLate)) days late.',
+      'This has been raised to: ((stepName)), under the local partnership agreement.',
+      'The work tray shows what is outstanding: ((trayLink))',
+    ].join('\n\n'),
+  },
+  'partner-notice': {
+    subject: 'Formal notice ((reference)) from the council: ((subject))',
+    body: [
+      'The council has issued a formal notice to ((organisationName)): ((subject)).',
+      'Please respond by ((respondBy)) in your work tray: ((trayLink))',
+    ].join('\n\n'),
+  },
 } as const;
 
 export type TemplateId = keyof typeof MESSAGE_TEMPLATES;
