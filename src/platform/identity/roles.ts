@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'case:manage', // reassign, team caseloads, council-wide reports
   'setting:own-pupils', // a SENCO's pupils' plans across councils
   'partner:work-tray', // advice and provision asked of a partner organisation
+  'partnership:board', // the partnership board: partners' scorecard, escalations, formal notices
   'mediation:own-cases',
   'insight:local',
   'insight:national', // aggregates only, never person-level
@@ -51,7 +52,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   'parent-carer': ['family:own-records'],
   'young-person': ['family:own-records'],
   'ehc-coordinator': ['caseload:view', 'case:record', 'insight:local', 'provision:view'],
-  'send-manager': ['caseload:view', 'case:record', 'case:manage', 'insight:local', 'audit:council', 'provision:view', 'provision:manage', 'returns:manage'],
+  'send-manager': ['caseload:view', 'case:record', 'case:manage', 'insight:local', 'audit:council', 'provision:view', 'provision:manage', 'returns:manage', 'partnership:board'],
   'setting-senco': ['setting:own-pupils'],
   'health-partner': ['partner:work-tray'],
   'social-care-partner': ['partner:work-tray'],
