@@ -23,8 +23,42 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
+  // Single sign-on (docs/sign-in.md). Unset: local accounts only, the embedded default.
+  /** Staff: the council's OpenID provider, e.g. https://login.microsoftonline.com/<tenant>/v2.0 */
+  STAFF_OIDC_ISSUER: z.string().url().optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Link a first sign-in by email even without email_verified (e.g. Entra, whose directory the council controls). */
+  STAFF_OIDC_TRUST_EMAIL: z.enum(['true', 'false']).default('false'),
+  /** Families: GOV.UK One Login, e.g. https://oidc.integration.account.gov.uk/ */
+  FAMILY_OIDC_ISSUER: z.string().url().optional(),
+  FAMILY_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** PEM (PKCS#8) private key for private_key_jwt client authentication; its public key is registered with One Login. */
+  FAMILY_OIDC_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  FAMILY_OIDC_KEY_ID: z.string().min(1).optional(),
+  /** Vector of trust requested from One Login: Cl.Cm = medium-level authentication, no identity proving. */
+  FAMILY_OIDC_VTR: z.string().regex(/^\[.*\]$/, 'a JSON array such as ["Cl.Cm"]').default('["Cl.Cm"]'),
+  /** Force staff with local accounts to enrol a TOTP second factor. Off for the demo. */
+  REQUIRE_STAFF_2FA: z.enum(['true', 'false']).default('false'),
+  /** Key material for encrypting TOTP secrets; defaults to SESSION_SECRET. */
+  TOTP_ENCRYPTION_KEY: z.string().min(32).optional(),
 export interface Config {
   env: 'development' | 'test' | 'production';
+export interface StaffOidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  trustEmail: boolean;
+}
+
+export interface FamilyOidcConfig {
+  issuer: string;
+  clientId: string;
+  privateKeyFile: string;
+  keyId: string | undefined;
+  vtr: string;
+}
+
   port: number;
   host: string;
   databaseUrl: string | undefined;
@@ -42,6 +76,11 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+  /** Undefined when not configured: the sign-in page then offers local accounts only. */
+  staffOidc: StaffOidcConfig | undefined;
+  familyOidc: FamilyOidcConfig | undefined;
+  requireStaff2fa: boolean;
+  totpKey: string;
 
 const DEV_ONLY_SECRET = 'development-only-session-secret-not-for-production';
 const DEV_ONLY_APP_PASSWORD = 'opensend-app-dev-password';
@@ -63,6 +102,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   const port = e.PORT;
   return {
     env: e.NODE_ENV,
+  const staffKeys = ['STAFF_OIDC_ISSUER', 'STAFF_OIDC_CLIENT_ID', 'STAFF_OIDC_CLIENT_SECRET'] as const;
+  const familyKeys = ['FAMILY_OIDC_ISSUER', 'FAMILY_OIDC_CLIENT_ID', 'FAMILY_OIDC_PRIVATE_KEY_FILE'] as const;
+  for (const group of [staffKeys, familyKeys]) {
+    const given = group.filter((k) => e[k]);
+    if (given.length > 0 && given.length < group.length) {
+      throw new ConfigError(`Single sign-on is half configured: set all of ${group.join(', ')} or none.`);
+    }
+  }
     port,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
@@ -78,3 +125,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     secureCookies: e.NODE_ENV === 'production',
   };
 }
+    staffOidc:
+      e.STAFF_OIDC_ISSUER && e.STAFF_OIDC_CLIENT_ID && e.STAFF_OIDC_CLIENT_SECRET
+        ? { issuer: e.STAFF_OIDC_ISSUER, clientId: e.STAFF_OIDC_CLIENT_ID, clientSecret: e.STAFF_OIDC_CLIENT_SECRET, trustEmail: e.STAFF_OIDC_TRUST_EMAIL === 'true' }
+        : undefined,
+    familyOidc:
+      e.FAMILY_OIDC_ISSUER && e.FAMILY_OIDC_CLIENT_ID && e.FAMILY_OIDC_PRIVATE_KEY_FILE
+        ? { issuer: e.FAMILY_OIDC_ISSUER, clientId: e.FAMILY_OIDC_CLIENT_ID, privateKeyFile: path.resolve(cwd, e.FAMILY_OIDC_PRIVATE_KEY_FILE), keyId: e.FAMILY_OIDC_KEY_ID, vtr: e.FAMILY_OIDC_VTR }
+        : undefined,
+    requireStaff2fa: e.REQUIRE_STAFF_2FA === 'true',
+    totpKey: e.TOTP_ENCRYPTION_KEY ?? e.SESSION_SECRET ?? DEV_ONLY_SECRET,
