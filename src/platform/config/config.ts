@@ -21,8 +21,6 @@ const schema = z.object({
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-});
-
   // Single sign-on (docs/sign-in.md). Unset: local accounts only, the embedded default.
   /** Staff: the council's OpenID provider, e.g. https://login.microsoftonline.com/<tenant>/v2.0 */
   STAFF_OIDC_ISSUER: z.string().url().optional(),
@@ -42,8 +40,8 @@ const schema = z.object({
   REQUIRE_STAFF_2FA: z.enum(['true', 'false']).default('false'),
   /** Key material for encrypting TOTP secrets; defaults to SESSION_SECRET. */
   TOTP_ENCRYPTION_KEY: z.string().min(32).optional(),
-export interface Config {
-  env: 'development' | 'test' | 'production';
+});
+
 export interface StaffOidcConfig {
   issuer: string;
   clientId: string;
@@ -59,6 +57,8 @@ export interface FamilyOidcConfig {
   vtr: string;
 }
 
+export interface Config {
+  env: 'development' | 'test' | 'production';
   port: number;
   host: string;
   databaseUrl: string | undefined;
@@ -73,14 +73,14 @@ export interface FamilyOidcConfig {
   trustProxy: boolean;
   /** Cookies are Secure everywhere except plain-HTTP local development and tests. */
   secureCookies: boolean;
-}
-
-export class ConfigError extends Error {}
   /** Undefined when not configured: the sign-in page then offers local accounts only. */
   staffOidc: StaffOidcConfig | undefined;
   familyOidc: FamilyOidcConfig | undefined;
   requireStaff2fa: boolean;
   totpKey: string;
+}
+
+export class ConfigError extends Error {}
 
 const DEV_ONLY_SECRET = 'development-only-session-secret-not-for-production';
 const DEV_ONLY_APP_PASSWORD = 'opensend-app-dev-password';
@@ -99,9 +99,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     );
     if (missing.length) throw new ConfigError(`Missing required settings in production: ${missing.join(', ')}`);
   }
-  const port = e.PORT;
-  return {
-    env: e.NODE_ENV,
   const staffKeys = ['STAFF_OIDC_ISSUER', 'STAFF_OIDC_CLIENT_ID', 'STAFF_OIDC_CLIENT_SECRET'] as const;
   const familyKeys = ['FAMILY_OIDC_ISSUER', 'FAMILY_OIDC_CLIENT_ID', 'FAMILY_OIDC_PRIVATE_KEY_FILE'] as const;
   for (const group of [staffKeys, familyKeys]) {
@@ -110,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       throw new ConfigError(`Single sign-on is half configured: set all of ${group.join(', ')} or none.`);
     }
   }
+  const port = e.PORT;
+  return {
+    env: e.NODE_ENV,
     port,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
@@ -123,8 +123,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: e.NODE_ENV === 'production',
-  };
-}
     staffOidc:
       e.STAFF_OIDC_ISSUER && e.STAFF_OIDC_CLIENT_ID && e.STAFF_OIDC_CLIENT_SECRET
         ? { issuer: e.STAFF_OIDC_ISSUER, clientId: e.STAFF_OIDC_CLIENT_ID, clientSecret: e.STAFF_OIDC_CLIENT_SECRET, trustEmail: e.STAFF_OIDC_TRUST_EMAIL === 'true' }
@@ -135,3 +133,5 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
         : undefined,
     requireStaff2fa: e.REQUIRE_STAFF_2FA === 'true',
     totpKey: e.TOTP_ENCRYPTION_KEY ?? e.SESSION_SECRET ?? DEV_ONLY_SECRET,
+  };
+}
