@@ -12,6 +12,8 @@ Commands:
   plan validate <file.json>  Check an EHC plan document against the open schema
   audit verify [--la <code>] Check that no audit event has been deleted or altered
   sen2 export|import         The SEN2 statutory return: export, or import a council's history
+  backup [--out F] | verify F  Back up the whole database to one file, or check the database against one
+  restore <file> [--force]   Restore a backup and verify every table's row count and content hash
 
 Run 'opensend <command> --help' for a command's options.`;
 
@@ -26,6 +28,8 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   audit: async () => (await import('./commands/audit.command.ts')).auditCommand,
   indicators: async () => (await import('./commands/indicators.command.ts')).indicatorsCommand,
   sen2: async () => (await import('./commands/sen2.command.ts')).sen2Command,
+  backup: async () => (await import('./commands/backup.command.ts')).backupCommand,
+  restore: async () => (await import('./commands/restore.command.ts')).restoreCommand,
 };
 
 export function processIo(): CliIo {
