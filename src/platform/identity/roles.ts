@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'provision:manage', // edit settings, bands and tariffs, import/export
   'returns:manage', // statutory returns (SEN2)
   'audit:council', // the council's audit trail
+  'planning:view', // the local inclusion plan and the area inspection evidence pack (aggregates only)
+  'planning:edit', // the partnership's priorities, actions and self-evaluation
   'admin:system',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -52,7 +54,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   'parent-carer': ['family:own-records'],
   'young-person': ['family:own-records'],
   'ehc-coordinator': ['caseload:view', 'case:record', 'insight:local', 'provision:view'],
-  'send-manager': ['caseload:view', 'case:record', 'case:manage', 'insight:local', 'audit:council', 'provision:view', 'provision:manage', 'returns:manage', 'partnership:board'],
+  'send-manager': ['caseload:view', 'case:record', 'case:manage', 'insight:local', 'audit:council', 'provision:view', 'provision:manage', 'returns:manage', 'partnership:board', 'planning:view', 'planning:edit'],
   'setting-senco': ['setting:own-pupils'],
   'health-partner': ['partner:work-tray'],
   'social-care-partner': ['partner:work-tray'],
