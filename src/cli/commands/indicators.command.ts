@@ -82,7 +82,7 @@ export function createIndicatorsCommand(open: OpenAppDb, options: { today?: () =
       for (const v of values) {
         const indicator = v.breakdown ? `${v.indicatorId}/${v.breakdown.id}/${v.breakdown.category}` : v.indicatorId;
         if (args.json) io.stdout(JSON.stringify({ indicator, period, numerator: v.numerator, denominator: v.denominator, value: v.value }) + '\n');
-        else io.stdout(`${indicator.padEnd(58)} ${String(v.value ?? '-').padStart(8)}${findIndicator(v.indicatorId)?.unit === 'percent' ? `%  (${v.numerator} of ${v.denominator})` : ''}\n`);
+        else io.stdout(`${indicator.padEnd(58)} ${String(v.value ?? '-').padStart(8)}${unitSuffix(findIndicator(v.indicatorId)?.unit, v.numerator, v.denominator)}\n`);
       }
       return EXIT_OK;
     } finally {
@@ -95,3 +95,9 @@ export const indicatorsCommand: CliCommand = createIndicatorsCommand(async (io) 
   const { handle } = await openDatabaseFromEnv(io);
   return { db: handle.db, close: () => handle.close() };
 });
+
+function unitSuffix(unit: string | undefined, numerator: number, denominator: number | null): string {
+  if (unit === 'percent') return `%  (${numerator} of ${denominator})`;
+  if (unit === 'per-100') return ` per 100  (${numerator} per ${denominator})`;
+  return '';
+}

@@ -3,6 +3,8 @@ import { withTenant, type Db } from '../../../platform/db/connection.ts';
 import { indicatorsForPeriod, indicatorsForPeriods, prepareFacts, type IndicatorValue, type StatutoryDeadlines } from '../domain/indicator-measures.ts';
 import { GRANULARITIES, periodsBetween, rangePeriod, type Granularity } from '../domain/periods.ts';
 import { readCaseFacts, sourceVersion } from '../infrastructure/case-facts.query.ts';
+import { readAreaFacts } from '../infrastructure/area-facts.query.ts';
+import { NO_AREA_FACTS, type AreaFacts } from '../domain/area-facts.ts';
 import { readLatestSnapshot, readSnapshot, writeSnapshot, type SnapshotPayload } from '../infrastructure/snapshot.repository.ts';
 
 /**
@@ -21,13 +23,13 @@ export function seriesStart(granularity: Granularity, asOf: LocalDate): LocalDat
   return daysFromCivil(toYearMonthDay(asOf).year - SERIES_LENGTH[granularity].years + 1, 1, 1);
 }
 
-export function computeSeries(facts: Parameters<typeof prepareFacts>[0], clock: StatutoryDeadlines, granularity: Granularity, asOf: LocalDate): SnapshotPayload {
+export function computeSeries(facts: Parameters<typeof prepareFacts>[0], clock: StatutoryDeadlines, granularity: Granularity, asOf: LocalDate, area: AreaFacts = NO_AREA_FACTS): SnapshotPayload {
   const prepared = prepareFacts(facts, clock, asOf);
   const periods = periodsBetween(granularity, seriesStart(granularity, asOf), asOf);
   return {
     // The current period is incomplete: say so wherever its figure is shown.
     periods: periods.map((p) => ({ key: p.key, label: p.to > asOf ? `${p.label} (to date)` : p.label, from: formatIsoDate(p.from), to: formatIsoDate(p.to) })),
-    values: indicatorsForPeriods(prepared, periods, asOf),
+    values: indicatorsForPeriods(prepared, periods, asOf, area),
   };
 }
 
@@ -53,9 +55,10 @@ export async function councilSeriesWithAge(
     withTenant(db, scope, async (tx) => {
       const version = await sourceVersion(tx, laCode);
       const facts = await readCaseFacts(tx, laCode);
+      const area = await readAreaFacts(tx, laCode);
       let wanted: SnapshotPayload | undefined;
       for (const g of GRANULARITIES) {
-        const payload = computeSeries(facts, clock, g, asOf);
+        const payload = computeSeries(facts, clock, g, asOf, area);
         await writeSnapshot(tx, laCode, day, g, version, payload);
         if (g === granularity) wanted = payload;
       }
@@ -83,8 +86,8 @@ export async function councilSeriesWithAge(
 
 /** Every indicator over one chosen range (CLI and API): always computed fresh from the events. */
 export async function councilRange(db: Db, scope: Scope, laCode: string, from: LocalDate, to: LocalDate, asOf: LocalDate, clock: StatutoryDeadlines): Promise<IndicatorValue[]> {
-  const facts = await withTenant(db, scope, (tx) => readCaseFacts(tx, laCode));
-  return indicatorsForPeriod(prepareFacts(facts, clock, asOf), rangePeriod(from, to), asOf);
+  const { facts, area } = await withTenant(db, scope, async (tx) => ({ facts: await readCaseFacts(tx, laCode), area: await readAreaFacts(tx, laCode) }));
+  return indicatorsForPeriod(prepareFacts(facts, clock, asOf), rangePeriod(from, to), asOf, area);
 }
 
 /** The default range: the last complete calendar year (the DfE flow year). */

@@ -1,6 +1,7 @@
 import type { LocalDate } from '../../../platform/calendar/index.ts';
 import type { WorkingDayCalendar } from '../../../platform/calendar/index.ts';
-import { computeDue, DEFAULT_RULE_BOOK, type StatutoryRule } from '../../statutory/index.ts';
+import { computeDeadline, computeDue, DEFAULT_RULE_BOOK, type StatutoryRule } from '../../statutory/index.ts';
+import { routeFor } from '../../reviews/index.ts';
 import type { StatutoryDeadlines } from '../domain/indicator-measures.ts';
 
 /**
@@ -21,5 +22,12 @@ export function statutoryDeadlines(calendar: WorkingDayCalendar): StatutoryDeadl
     finalPlan: due('final-plan'),
     advice: due('advice'),
     annualReview: due('annual-review'),
+    phaseTransferDue: (dateOfBirth, settingPhase, transferYear) => {
+      const route = routeFor({ dateOfBirth, settingPhase }, transferYear);
+      if (!route?.clockRoute) return undefined;
+      // Before the 2014 Regulations there was no reg 18(1) date to judge against.
+      if (transferYear < 2015) return undefined;
+      return computeDeadline({ ruleId: 'phase-transfer', year: transferYear, route: route.clockRoute }, calendar).due;
+    },
   };
 }

@@ -10,6 +10,13 @@ export interface IssuedPlan {
   on: LocalDate;
   primaryNeed: string;
   settingGroup: SettingGroup;
+  /** The named setting's phase (GIAS wording), which decides whether infant → junior applies. */
+  settingPhase?: string;
+}
+
+export interface PhaseNamed {
+  transferYear: number;
+  on: LocalDate;
 }
 
 export interface AdviceRequest {
@@ -30,13 +37,24 @@ export interface CaseFacts {
   plans: IssuedPlan[];
   reviews: LocalDate[];
   advice: AdviceRequest[];
+  /** Days the plan stopped being maintained here: ceased, or transferred to another council. */
+  endings: LocalDate[];
+  phaseNamed: PhaseNamed[];
+  /** Days of decisions the family can appeal (CFA 2014 s51(2)), each notified that day. */
+  appealableDecisions: LocalDate[];
 }
 
 /** One event as read for insight: only the fields the definitions use. */
 export interface FactEvent {
   type: string;
   occurredOn: string;
-  data: { decision?: string; primaryNeed?: string; settingId?: string; adviceId?: string; receivedOn?: string };
+  data: { decision?: string; primaryNeed?: string; settingId?: string; adviceId?: string; receivedOn?: string; transferYear?: string };
+}
+
+/** A setting as the definitions see it. */
+export interface SettingFacts {
+  kind: string;
+  phase?: string;
 }
 
 /** Settings kinds (the settings table's check list) grouped as DfE groups settings attended. */
@@ -64,11 +82,12 @@ export function settingGroupOf(kind: string | undefined): SettingGroup {
 export function caseFacts(
   ids: { caseId: string; childId: string; dateOfBirth: string },
   events: readonly FactEvent[],
-  settingKinds: ReadonlyMap<string, string>,
+  settings: ReadonlyMap<string, SettingFacts>,
 ): CaseFacts {
   const facts: CaseFacts = {
     caseId: ids.caseId, childId: ids.childId, dateOfBirth: parseLocalDate(ids.dateOfBirth),
     requestOn: null, decisionOn: null, decision: null, exceptionBeforePlan: false, plans: [], reviews: [], advice: [],
+    endings: [], phaseNamed: [], appealableDecisions: [],
   };
   const advice = new Map<string, AdviceRequest>();
   for (const e of events) {
@@ -83,17 +102,42 @@ export function caseFacts(
           facts.decision = e.data.decision;
           facts.decisionOn = on;
         }
+        if (e.data.decision === 'not-assess') facts.appealableDecisions.push(on);
         break;
+      case 'decision-not-to-issue':
+      case 'amended-plan-issued':
+        facts.appealableDecisions.push(on);
+        break;
+      case 'review-decision':
+        // Deciding to keep the plan as it is after a review is a refusal to amend: appealable.
+        if (e.data.decision === 'maintain') facts.appealableDecisions.push(on);
+        break;
+      case 'plan-ceased':
+        facts.appealableDecisions.push(on);
+        facts.endings.push(on);
+        break;
+      case 'plan-transferred-out':
+        facts.endings.push(on);
+        break;
+      case 'phase-transfer-named': {
+        const year = Number(e.data.transferYear);
+        if (Number.isInteger(year)) facts.phaseNamed.push({ transferYear: year, on });
+        break;
+      }
       case 'exception-recorded':
         if (facts.plans.length === 0) facts.exceptionBeforePlan = true;
         break;
-      case 'final-plan-issued':
+      case 'final-plan-issued': {
+        const setting = e.data.settingId ? settings.get(e.data.settingId) : undefined;
         facts.plans.push({
           on,
           primaryNeed: e.data.primaryNeed ?? 'not-recorded',
-          settingGroup: settingGroupOf(e.data.settingId ? settingKinds.get(e.data.settingId) : undefined),
+          settingGroup: settingGroupOf(setting?.kind),
+          ...(setting?.phase ? { settingPhase: setting.phase } : {}),
         });
+        facts.appealableDecisions.push(on);
         break;
+      }
       case 'annual-review-held':
         facts.reviews.push(on);
         break;
@@ -110,6 +154,7 @@ export function caseFacts(
     }
   }
   facts.reviews.sort((a, b) => a - b);
+  facts.endings.sort((a, b) => a - b);
   facts.advice = [...advice.values()];
   return facts;
 }

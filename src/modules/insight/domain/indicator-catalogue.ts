@@ -1,14 +1,14 @@
 /**
  * The published definition of every indicator OpenSEND computes. The catalogue is data: pages,
  * downloads, the API and the CLI all print these definitions beside the figures, so a reader can
- * check how a number was made. Indicators whose source data does not exist yet (AP placements and
- * returns, mediations and appeals, phase transfers, cost per plan) are not listed until the module
- * that records that data exists: a blank indicator would read as "zero".
+ * check how a number was made. An indicator whose source data does not exist yet (cost per plan,
+ * until the council records its high-needs spend) is not listed: a blank would read as "zero".
  */
-export type IndicatorUnit = 'count' | 'percent';
+/** 'per-100' is a rate like a percentage, but of events per 100 decisions (not a share of them). */
+export type IndicatorUnit = 'count' | 'percent' | 'per-100';
 /** A stock is measured on the last day of the period; a flow counts what happened during it. */
 export type IndicatorKind = 'stock' | 'flow';
-export type BreakdownId = 'age-band' | 'primary-need' | 'setting-type';
+export type BreakdownId = 'age-band' | 'primary-need' | 'setting-type' | 'plan-section';
 
 export interface IndicatorDefinition {
   id: IndicatorId;
@@ -28,7 +28,8 @@ export interface IndicatorDefinition {
 export const INDICATOR_IDS = [
   'plans-in-place', 'mainstream-share', 'new-plans', 'requests', 'refusal-rate',
   'decisions-within-6-weeks', 'plans-within-20-weeks', 'plans-within-20-weeks-excluding-exceptions',
-  'reviews-on-time', 'advice-within-6-weeks',
+  'reviews-on-time', 'advice-within-6-weeks', 'phase-transfers-by-deadline',
+  'ap-placements-started', 'ap-returns-to-mainstream', 'mediations-per-100-decisions', 'appeals-per-100-decisions',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -133,13 +134,67 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     comparabilityNote: 'DfE does not publish advice timeliness.',
     breakdowns: [],
   },
+  {
+    id: 'phase-transfers-by-deadline', name: 'Phase transfers named by the statutory deadline', unit: 'percent', kind: 'flow',
+    numerator: 'Children with a plan moving between phases whose new school or college was named by the deadline (15 February, or 31 March for secondary to post-16; regulation 18(1))',
+    denominator: 'Children with a plan in place whose phase transfer deadline fell in the period, up to today',
+    period: 'Date of the transfer deadline',
+    sourceEvents: ['final-plan-issued', 'phase-transfer-named', 'plan-ceased', 'plan-transferred-out'],
+    comparableWithDfe: false,
+    comparabilityNote: 'DfE publishes no phase transfer timeliness; SEN2 collects phase transfers from 2026. Infant to junior counts only children at an infant school.',
+    breakdowns: [],
+  },
+  {
+    id: 'ap-placements-started', name: 'Alternative provision placements started', unit: 'count', kind: 'flow',
+    numerator: 'Placements in alternative provision (tiers 1 to 3) starting in the period',
+    denominator: 'None (a count)',
+    period: 'Date the placement started',
+    sourceEvents: ['ap_placements (starts_on)'],
+    comparableWithDfe: false,
+    comparabilityNote: 'DfE publishes AP census counts of pupils on roll in January, not placements started.',
+    breakdowns: [],
+  },
+  {
+    id: 'ap-returns-to-mainstream', name: 'Alternative provision placements ending in a return to mainstream', unit: 'percent', kind: 'flow',
+    numerator: 'AP placements ending in the period whose recorded outcome is a return to mainstream school',
+    denominator: 'AP placements ending in the period with a recorded outcome',
+    period: 'Date the placement ended',
+    sourceEvents: ['ap_placements (ends_on, outcome)'],
+    comparableWithDfe: false,
+    comparabilityNote: 'Not published nationally; the SEND and AP Improvement Plan (2023) makes return to mainstream the aim of tier 2 AP.',
+    breakdowns: [],
+  },
+  {
+    id: 'mediations-per-100-decisions', name: 'Mediations held per 100 appealable decisions', unit: 'per-100', kind: 'flow',
+    numerator: 'Mediations held in the period (a dispute counted once, on its first mediation meeting); by plan section, each section the disagreement is about (one dispute may name several)',
+    denominator: 'Appealable decisions notified in the period: refusals to assess, decisions not to issue, plans issued, amended plans issued, refusals to amend after a review, and decisions to cease',
+    period: 'Date of the mediation meeting; date of the decision',
+    sourceEvents: ['mediation-held', 'dispute-opened (sections)', 'decision-to-assess', 'decision-not-to-issue', 'final-plan-issued', 'amended-plan-issued', 'review-decision (maintain)', 'plan-ceased'],
+    comparableWithDfe: false,
+    comparabilityNote: 'The Ministry of Justice reports appeals per appealable decision using DfE counts (refusals to assess and issue, and plans in place in January); OpenSEND counts the decisions actually notified in the period.',
+    breakdowns: ['plan-section'],
+  },
+  {
+    id: 'appeals-per-100-decisions', name: 'Appeals to the SEND Tribunal per 100 appealable decisions', unit: 'per-100', kind: 'flow',
+    numerator: 'Appeals registered with the SEND Tribunal in the period; by plan section, each section appealed (appeals against a decision itself are "decision")',
+    denominator: 'Appealable decisions notified in the period, as for mediations',
+    period: 'Date the appeal was registered; date of the decision',
+    sourceEvents: ['appeal-registered (grounds)', 'decision-to-assess', 'decision-not-to-issue', 'final-plan-issued', 'amended-plan-issued', 'review-decision (maintain)', 'plan-ceased'],
+    comparableWithDfe: false,
+    comparabilityNote: 'See mediations: the Ministry of Justice rate uses a different denominator, so compare trends rather than levels.',
+    breakdowns: ['plan-section'],
+  },
 ];
 
 export const BREAKDOWN_NAMES: Record<BreakdownId, string> = {
   'age-band': 'Age',
   'primary-need': 'Primary need',
   'setting-type': 'Type of setting named',
+  'plan-section': 'Section of the plan',
 };
+
+/** Breakdowns that do not add up to the headline (one dispute can be about several sections). */
+export const OVERLAPPING_BREAKDOWNS: ReadonlySet<BreakdownId> = new Set(['plan-section']);
 
 export function findIndicator(id: string): IndicatorDefinition | undefined {
   return INDICATORS.find((i) => i.id === id);

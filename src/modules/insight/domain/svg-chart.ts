@@ -1,3 +1,4 @@
+import type { IndicatorUnit } from './indicator-catalogue.ts';
 /**
  * Bar charts as plain SVG, rendered on the server so they work without JavaScript. Each chart is
  * an image with a title and a description that states the figures in words; the page always puts
@@ -11,19 +12,20 @@ export interface ChartBar {
 export interface ChartOptions {
   id: string;
   title: string;
-  unit: 'count' | 'percent';
+  unit: IndicatorUnit;
   width?: number;
   height?: number;
 }
 
 const escapeXml = (s: string): string => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-export function formatFigure(value: number | null, unit: 'count' | 'percent'): string {
+export function formatFigure(value: number | null, unit: IndicatorUnit): string {
   if (value === null) return 'not available';
+  if (unit === 'per-100') return `${value.toFixed(1)} per 100`;
   return unit === 'percent' ? `${value.toFixed(1)}%` : value.toLocaleString('en-GB');
 }
 
-export function describeBars(bars: readonly ChartBar[], unit: 'count' | 'percent'): string {
+export function describeBars(bars: readonly ChartBar[], unit: IndicatorUnit): string {
   if (bars.length === 0) return 'No figures yet.';
   return bars.map((b) => `${b.label}: ${formatFigure(b.value, unit)}`).join('; ') + '.';
 }

@@ -4,9 +4,12 @@ import { caseFacts, type CaseFacts, type FactEvent } from '../domain/case-facts.
 import './insight.tables.ts';
 
 /** The event types the indicator definitions read; others are left in the database. */
-const FACT_EVENT_TYPES = ['request-received', 'decision-to-assess', 'exception-recorded', 'final-plan-issued', 'annual-review-held', 'advice-requested', 'advice-received'];
+const FACT_EVENT_TYPES = [
+  'request-received', 'decision-to-assess', 'exception-recorded', 'final-plan-issued', 'annual-review-held', 'advice-requested', 'advice-received',
+  'decision-not-to-issue', 'amended-plan-issued', 'review-decision', 'plan-ceased', 'plan-transferred-out', 'phase-transfer-named',
+];
 
-type CompactEvent = [string, string, string | null, string | null, string | null, string | null, string | null];
+type CompactEvent = [string, string, string | null, string | null, string | null, string | null, string | null, string | null];
 
 /**
  * Every case of the council with its relevant events in order, compacted to the payload fields the
@@ -14,11 +17,11 @@ type CompactEvent = [string, string, string | null, string | null, string | null
  * transaction: row-level security confines it to the council.
  */
 export async function readCaseFacts(tx: Tx, laCode: string): Promise<CaseFacts[]> {
-  const settings = await tx.selectFrom('settings').select(['id', 'kind']).where('la_code', '=', laCode).execute();
-  const kinds = new Map(settings.map((s) => [s.id, s.kind]));
+  const settings = await tx.selectFrom('settings').select(['id', 'kind', 'phase']).where('la_code', '=', laCode).execute();
+  const kinds = new Map(settings.map((s) => [s.id, { kind: s.kind, phase: s.phase }]));
   const rows = await sql<{ case_id: string; child_id: string; date_of_birth: string; events: CompactEvent[] }>`
     select c.id as case_id, c.child_id, ch.date_of_birth,
-      json_agg(json_build_array(e.type, e.occurred_on, e.data->>'decision', e.data->>'primaryNeed', e.data->>'settingId', e.data->>'adviceId', e.data->>'receivedOn') order by e.seq) as events
+      json_agg(json_build_array(e.type, e.occurred_on, e.data->>'decision', e.data->>'primaryNeed', e.data->>'settingId', e.data->>'adviceId', e.data->>'receivedOn', e.data->>'transferYear') order by e.seq) as events
     from cases c
     join children ch on ch.la_code = c.la_code and ch.id = c.child_id
     join case_events e on e.la_code = c.la_code and e.case_id = c.id
@@ -27,12 +30,12 @@ export async function readCaseFacts(tx: Tx, laCode: string): Promise<CaseFacts[]
   return rows.rows.map((r) =>
     caseFacts(
       { caseId: r.case_id, childId: r.child_id, dateOfBirth: r.date_of_birth },
-      r.events.map(([type, occurredOn, decision, primaryNeed, settingId, adviceId, receivedOn]): FactEvent => ({
+      r.events.map(([type, occurredOn, decision, primaryNeed, settingId, adviceId, receivedOn, transferYear]): FactEvent => ({
         type,
         occurredOn,
         data: {
           ...(decision ? { decision } : {}), ...(primaryNeed ? { primaryNeed } : {}), ...(settingId ? { settingId } : {}),
-          ...(adviceId ? { adviceId } : {}), ...(receivedOn ? { receivedOn } : {}),
+          ...(adviceId ? { adviceId } : {}), ...(receivedOn ? { receivedOn } : {}), ...(transferYear ? { transferYear } : {}),
         },
       })),
       kinds,

@@ -15,5 +15,6 @@ const SETTING_NAMES: Record<string, string> = {
 export function categoryLabel(breakdown: BreakdownId, category: string): string {
   if (breakdown === 'primary-need') return NEED_NAMES[category] ?? category;
   if (breakdown === 'setting-type') return SETTING_NAMES[category] ?? category;
+  if (breakdown === 'plan-section') return category === 'decision' ? 'The decision itself (not the plan content)' : `Section ${category}`;
   return `${category.replace('-', ' to ')}`;
 }

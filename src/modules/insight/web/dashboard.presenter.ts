@@ -1,5 +1,5 @@
 import { benchmarkFor, latestBenchmarkPeriod, type BenchmarkSet, type Geography } from '../domain/dfe-benchmarks.ts';
-import { BREAKDOWN_NAMES, INDICATORS, type IndicatorDefinition } from '../domain/indicator-catalogue.ts';
+import { BREAKDOWN_NAMES, INDICATORS, OVERLAPPING_BREAKDOWNS, type IndicatorDefinition } from '../domain/indicator-catalogue.ts';
 import type { IndicatorValue } from '../domain/indicator-measures.ts';
 import { barChartSvg, formatFigure } from '../domain/svg-chart.ts';
 import type { SnapshotPayload } from '../infrastructure/snapshot.repository.ts';
@@ -89,7 +89,9 @@ export function breakdownTables(def: IndicatorDefinition, payload: SnapshotPaylo
   const benchmarkPeriod = latestBenchmarkPeriod(ctx.set, def.id);
   return def.breakdowns.map((id) => {
     const rows = payload.values.filter((v) => v.indicatorId === def.id && v.periodKey === periodKey && v.breakdown?.id === id);
-    const total = rows.reduce((a, v) => a + v.numerator, 0);
+    // Sections overlap (one dispute can name several), so their shares are of the headline count.
+    const headline = payload.values.find((v) => v.indicatorId === def.id && v.periodKey === periodKey && !v.breakdown);
+    const total = OVERLAPPING_BREAKDOWNS.has(id) ? (headline?.numerator ?? 0) : rows.reduce((a, v) => a + v.numerator, 0);
     const englandTotal = benchmarkPeriod ? benchmarkFor(ctx.set, 'E92000001', def.id, benchmarkPeriod)?.numerator : undefined;
     return {
       id,
