@@ -14,3 +14,6 @@ export { DEMO_PASSWORD, demoEmail } from './domain/demo-accounts.ts';
 export type { DemoAccount } from './domain/demo-area-rows.ts';
 export { generateDemoArea } from './domain/generator.ts';
 export { listDemoAccounts } from './infrastructure/demo-accounts.query.ts';
+export { seedNational } from './application/seed-national.ts';
+export type { SeedNationalOptions, SeedNationalResult, NationalProgress } from './application/seed-national.ts';
+export { scaleCalibration } from './domain/national-scale.ts';

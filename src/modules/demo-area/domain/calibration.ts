@@ -63,9 +63,35 @@ function latest(rows: CsvRecord[]): string {
   return rows.reduce((best, r) => ((r.time_period ?? '') > best ? (r.time_period ?? '') : best), '');
 }
 
+interface ParsedSource { byCouncil: Map<string, CsvRecord[]>; national: CsvRecord[] }
+
+// Each file is parsed once and kept by its text, so calibrating all 153 councils (the national
+// dataset) costs one parse per file rather than 153.
+const parsedSources = new Map<string, ParsedSource>();
+
+function parsed(text: string): ParsedSource {
+  const cached = parsedSources.get(text);
+  if (cached) return cached;
+  const rows = parseCsv(text, (cell) => cell('old_la_code') !== '' || cell('geographic_level') === 'National');
+  const source: ParsedSource = { byCouncil: new Map(), national: [] };
+  for (const r of rows) {
+    if (r.geographic_level === 'National') source.national.push(r);
+    if (r.old_la_code) {
+      const list = source.byCouncil.get(r.old_la_code) ?? [];
+      list.push(r);
+      source.byCouncil.set(r.old_la_code, list);
+    }
+  }
+  if (parsedSources.size >= 8) parsedSources.clear();
+  parsedSources.set(text, source);
+  return source;
+}
+
 /** Rows for this council (and England, for fallbacks) in the file's latest period. */
 function rowsFor(text: string, laCode: string): { la: CsvRecord[]; national: CsvRecord[]; period: string } {
-  const rows = parseCsv(text, (cell) => cell('old_la_code') === laCode || cell('geographic_level') === 'National');
+  const source = parsed(text);
+  const councilRows = source.byCouncil.get(laCode) ?? [];
+  const rows = source.national.concat(councilRows.filter((r) => r.geographic_level !== 'National'));
   const period = latest(rows);
   const inPeriod = rows.filter((r) => r.time_period === period);
   return {

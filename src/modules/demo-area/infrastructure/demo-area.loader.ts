@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { WRITE_ORDER, type DemoArea, type RowSet } from '../domain/demo-area-rows.ts';
 import { demoEmailDomain } from '../domain/demo-accounts.ts';
+import { copyRows } from './copy-writer.ts';
 
 /**
  * Writes a generated demo area as the database owner (row-level security does not apply), in one
@@ -13,7 +14,7 @@ export function alreadySeeded(councilName: string, laCode: string, cases: number
   return new AlreadySeededError(`${councilName} (${laCode}) already has ${cases} cases: run again with --reset to replace its demo data`);
 }
 
-const TABLES: Record<RowSet, { table: string; columns: string[] }> = {
+export const TABLES: Record<RowSet, { table: string; columns: string[] }> = {
   organisations: { table: 'organisations', columns: ['la_code', 'id', 'kind', 'name', 'urn', 'ukprn'] },
   settings: {
     table: 'settings',
@@ -109,4 +110,17 @@ export async function writeDemoArea(adminUrl: string, area: DemoArea, options: W
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Writes one generated area with COPY on the caller's client, inside the caller's transaction (the
+ * national dataset: one transaction per council, so an interrupted load resumes council by council).
+ */
+export async function copyDemoArea(client: pg.ClientBase, area: DemoArea, demoPasswordHash: string, onRows?: (n: number) => void): Promise<RowCounts> {
+  const counts = {} as RowCounts;
+  for (const set of WRITE_ORDER) {
+    const { table, columns } = TABLES[set];
+    counts[set] = await copyRows(client, table, columns, rowsOf(area, set, demoPasswordHash), onRows);
+  }
+  return counts;
 }
