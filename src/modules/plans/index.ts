@@ -44,5 +44,8 @@ export {
 } from './domain/provision-wording.ts';
 
 // Storage and pages (the module's infrastructure and web layers).
+export {
+  amendmentChanges, findAmendmentDraft, planVersionStatus, startAmendmentDraft, type AmendmentChangeRow, type AmendmentChanges, type AmendmentDraft,
+} from './application/amendment-draft.ts';
 export { registerPlanRoutes } from './web/plan.routes.ts';
 export { PdfRenderer, PdfUnavailableError } from './infrastructure/pdf-renderer.ts';

@@ -77,14 +77,14 @@ export async function findVersionOfCase(tx: Tx, caseId: string, which: number | 
  * Which version of the plan of a case is asked for, without its document: enough to authorise and
  * audit a read, so that an issued version whose page is already cached costs one small query.
  */
-export async function findVersionRefOfCase(tx: Tx, caseId: string, version: number): Promise<Omit<StoredVersion, 'document'> | undefined> {
-  const row = await tx
+export async function findVersionRefOfCase(tx: Tx, caseId: string, version: number | 'latest'): Promise<Omit<StoredVersion, 'document'> | undefined> {
+  let q = tx
     .selectFrom('plan_versions as v')
     .innerJoin('plans as p', (j) => j.onRef('p.la_code', '=', 'v.la_code').onRef('p.id', '=', 'v.plan_id'))
     .select(['v.la_code', 'v.plan_id', 'p.case_id', 'p.child_id', 'v.version', 'v.status', 'v.lock_version'])
-    .where('p.case_id', '=', caseId)
-    .where('v.version', '=', version)
-    .executeTakeFirst();
+    .where('p.case_id', '=', caseId);
+  q = version === 'latest' ? q.orderBy('v.version', 'desc').limit(1) : q.where('v.version', '=', version);
+  const row = await q.executeTakeFirst();
   return row && { laCode: row.la_code, planId: row.plan_id, caseId: row.case_id, childId: row.child_id, version: row.version, status: row.status, lockVersion: row.lock_version };
 }
 

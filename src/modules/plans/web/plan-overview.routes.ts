@@ -4,11 +4,12 @@ import { withTenant, type Db } from '../../../platform/db/connection.ts';
 import { addError, emptyErrors, type FormErrors } from '../../../platform/web/form-errors.ts';
 import { caseForStaff, type CaseForPlan } from '../application/plan-access.ts';
 import { newDraftDocument } from '../application/new-draft.ts';
+import { startAmendmentDraft } from '../application/amendment-draft.ts';
 import { notifyPlanIssued } from '../application/plan-issued-event.ts';
 import { SEN2_NEED_CODES, type Sen2NeedCode } from '../domain/plan-document.ts';
-import { issuePlan, PlanNotReadyToIssueError, startNextVersion } from '../domain/plan-editing.ts';
+import { issuePlan, PlanNotReadyToIssueError } from '../domain/plan-editing.ts';
 import { validatePlanDocument } from '../domain/plan-validator.ts';
-import { createPlan, findPlanOfCase, findVersionOfCase, insertVersion, listVersions, markIssued } from '../infrastructure/plan.repository.ts';
+import { createPlan, findPlanOfCase, findVersionOfCase, listVersions, markIssued } from '../infrastructure/plan.repository.ts';
 import { overviewModel, sectionHref } from './plan-overview-model.ts';
 import { auditPlan, body, issuerOf, parseVersion, principalOf, scopeOf, text, todayIso } from './plan-web-helpers.ts';
 
@@ -104,13 +105,10 @@ export function registerPlanOverviewRoutes(app: FastifyInstance, db: Db): void {
     const principal = principalOf(req);
     const done = await withTenant(db, scopeOf(principal), async (tx) => {
       const theCase = await caseForStaff(tx, req.params.caseId);
-      const latest = theCase && (await findVersionOfCase(tx, theCase.caseId, 'latest'));
-      if (!theCase || !latest) return undefined;
-      if (latest.status === 'final') {
-        const next = startNextVersion(latest.document);
-        await insertVersion(tx, latest, next);
-        await auditPlan(tx, req, { laCode: latest.laCode, childId: latest.childId, planId: latest.planId, action: 'create', detail: { version: next.version } });
-      }
+      if (!theCase || !(await findVersionOfCase(tx, theCase.caseId, 'latest'))) return undefined;
+      // The same way in as an amendment after a review: an existing next draft is reused.
+      const draft = await startAmendmentDraft(tx, theCase.caseId);
+      if (draft?.created) await auditPlan(tx, req, { laCode: draft.laCode, childId: draft.childId, planId: draft.planId, action: 'create', detail: { version: draft.version } });
       return theCase;
     });
     if (!done) return reply.callNotFound();

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
 import { todayInEngland } from '../../../platform/calendar/index.ts';
 import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { servedAmendmentChanges } from '../application/amendment-plan.ts';
 import { loadPlanCase } from '../application/plan-case.ts';
 import { NOTICE_WHAT } from './review-presenter.ts';
 
@@ -29,11 +30,12 @@ export function registerFamilyReviewRoutes(app: FastifyInstance, db: Db): void {
         .executeTakeFirst();
       if (!mine) return undefined;
       const found = await loadPlanCase(tx, principal.laCodes, req.params.caseId, todayInEngland(new Date()));
-      if (found) await recordAudit(tx, { principal, requestId: req.id }, { laCode: found.plan.laCode, action: 'view', recordType: 'case', recordId: found.plan.caseId, childId: found.plan.child.id, detail: { module: 'reviews', via: 'family' } });
-      return found;
+      if (!found) return undefined;
+      await recordAudit(tx, { principal, requestId: req.id }, { laCode: found.plan.laCode, action: 'view', recordType: 'case', recordId: found.plan.caseId, childId: found.plan.child.id, detail: { module: 'reviews', via: 'family' } });
+      return { ...found, changes: await servedAmendmentChanges(tx, found) };
     });
     if (!pc) return reply.callNotFound();
-    const { state, plan } = pc;
+    const { state, plan, changes } = pc;
     const lastDecision = state.reviews.filter((r) => r.decision).at(-1);
     const reps = state.deadlines.find((d) => d.key === 'amendment-representations');
     const amended = state.deadlines.find((d) => d.key === 'amended-plan');
@@ -46,6 +48,7 @@ export function registerFamilyReviewRoutes(app: FastifyInstance, db: Db): void {
       meetingOn: state.current?.meetingOn,
       lastDecision: lastDecision?.decision ? { on: lastDecision.decision.on, words: DECISION_WORDS[lastDecision.decision.kind], reasons: lastDecision.decision.reasons } : undefined,
       amendment: state.amendment,
+      amendmentChanges: changes,
       repsSentence: reps?.open ? `Tell us what you think of the proposed changes by ${reps.dueIso}.` : undefined,
       repsDue: reps?.open ? reps.dueIso : undefined,
       amendedDue: amended?.open ? amended.dueIso : undefined,

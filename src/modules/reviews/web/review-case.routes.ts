@@ -5,6 +5,7 @@ import { withTenant, type Db, type Tx } from '../../../platform/db/connection.ts
 import type { Principal } from '../../../platform/identity/principal.ts';
 import { addError, emptyErrors, type FormErrors } from '../../../platform/web/form-errors.ts';
 import { appendCaseEvent, caseCalendar, eventLabel, StaleCaseVersionError } from '../../cases/index.ts';
+import { amendmentPlan, openAmendmentDraft, type AmendmentPlan } from '../application/amendment-plan.ts';
 import { loadPlanCase, stepOptions, type PlanCase } from '../application/plan-case.ts';
 import { recordOutgoingTransfer } from '../infrastructure/plan-transfers.repository.ts';
 import { caseReviewsModel } from './case-reviews-presenter.ts';
@@ -13,6 +14,9 @@ import { isStepId, parseStep, STEPS, type StepId, type StepOptions } from './rev
 import { noticeModel } from './notice-model.ts';
 
 type Scope = { laCodes: string[]; userId: string };
+
+/** Steps whose form depends on the plan's amendment draft. */
+const AMENDMENT_STEPS: ReadonlySet<string> = new Set(['propose-amendments', 'amended-plan']);
 
 /** Events after which the decision notice is shown: the caseworker sends it the same day. */
 const NOTICE_AFTER: ReadonlySet<string> = new Set(['plan-ceased', 'amended-plan-issued']);
@@ -42,13 +46,13 @@ export function registerReviewCaseRoutes(app: FastifyInstance, db: Db): void {
     const today = todayInEngland(new Date());
     const data = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
       const pc = await loadPlanCase(tx, principal.laCodes, req.params.caseId, today);
-      return pc && { pc, options: await stepOptions(tx, pc.plan.laCode, today) };
+      return pc && { pc, options: await stepOptions(tx, pc.plan.laCode, today), amendment: AMENDMENT_STEPS.has(step) ? await amendmentPlan(tx, pc) : undefined };
     });
     if (!data) return reply.callNotFound();
     const errors = emptyErrors();
     const blocked = STEPS[step].blocked(data.pc.state);
     if (blocked) addError(errors, 'form', blocked);
-    return renderStep(reply, step, data.pc, data.options, {}, errors, data.pc.plan.version);
+    return renderStep(reply, step, data.pc, data.options, {}, errors, data.pc.plan.version, data.amendment);
   });
 
   app.post<{ Params: { caseId: string; step: string }; Body: Body }>('/cases/:caseId/reviews/steps/:step', { config: { access: 'case:record' } }, async (req, reply) => {
@@ -62,8 +66,9 @@ export function registerReviewCaseRoutes(app: FastifyInstance, db: Db): void {
       const pc = await loadPlanCase(tx, principal.laCodes, req.params.caseId, today);
       if (!pc) return { kind: 'not-found' as const };
       const options = await stepOptions(tx, pc.plan.laCode, today);
-      const parsed = parseStep(step, body, { state: pc.state, today, calendar: caseCalendar(), options, dateOfBirth: pc.plan.child.dateOfBirth, settingPhase: pc.plan.setting?.phase, councilCode: pc.plan.laCode });
-      if (parsed.events.length === 0) return { kind: 'invalid' as const, pc, options, errors: parsed.errors };
+      const amendment = AMENDMENT_STEPS.has(step) ? await amendmentPlan(tx, pc) : undefined;
+      const parsed = parseStep(step, body, { state: pc.state, today, calendar: caseCalendar(), options, dateOfBirth: pc.plan.child.dateOfBirth, settingPhase: pc.plan.setting?.phase, councilCode: pc.plan.laCode, ...(amendment ? { amendmentPlan: amendment } : {}) });
+      if (parsed.events.length === 0) return { kind: 'invalid' as const, pc, options, errors: parsed.errors, amendment };
       try {
         let version = Number.isFinite(expected) ? expected : -1;
         let seq = 0;
@@ -75,7 +80,9 @@ export function registerReviewCaseRoutes(app: FastifyInstance, db: Db): void {
           seq = appended.seq;
         }
         if (parsed.move) await recordOutgoingTransfer(tx, pc.plan, parsed.move);
-        await audit(tx, req.id, principal, pc, 'update', { events: parsed.events.map((e) => e.type), seq });
+        // Deciding to amend opens the draft version the amendments are written in (plans' own next version).
+        const amendsTo = parsed.events.some((e) => e.type === 'review-decision' && (e.data as { decision: string }).decision === 'amend') ? await openAmendmentDraft(tx, pc) : undefined;
+        await audit(tx, req.id, principal, pc, 'update', { events: parsed.events.map((e) => e.type), seq, ...(amendsTo ? { amendmentDraftVersion: amendsTo } : {}) });
         return { kind: 'done' as const, pc, seq, last: parsed.events.at(-1)!.type };
       } catch (error) {
         if (error instanceof StaleCaseVersionError) return { kind: 'stale' as const, pc, options };
@@ -83,7 +90,7 @@ export function registerReviewCaseRoutes(app: FastifyInstance, db: Db): void {
       }
     });
     if (outcome.kind === 'not-found') return reply.callNotFound();
-    if (outcome.kind === 'invalid') return renderStep(reply.code(400), step, outcome.pc, outcome.options, body, outcome.errors, expected);
+    if (outcome.kind === 'invalid') return renderStep(reply.code(400), step, outcome.pc, outcome.options, body, outcome.errors, expected, outcome.amendment);
     if (outcome.kind === 'stale') {
       const latest = outcome.pc.plan.events.at(-1);
       const errors = addError(emptyErrors(), 'version', `Someone else updated this case while you were working on it${latest ? ` (latest: ${eventLabel(latest.type, 'staff').toLowerCase()})` : ''}. Nothing has been saved. Check the case, then submit again.`, 'case-updated');
@@ -112,7 +119,7 @@ async function audit(tx: Tx, requestId: string, principal: Principal, pc: PlanCa
   await recordAudit(tx, { principal, requestId }, { laCode: pc.plan.laCode, action, recordType: 'case', recordId: pc.plan.caseId, childId: pc.plan.child.id, detail: { module: 'reviews', ...detail } });
 }
 
-function renderStep(reply: FastifyReply, step: StepId, pc: PlanCase, options: StepOptions, body: Body, errors: FormErrors, version: number) {
+function renderStep(reply: FastifyReply, step: StepId, pc: PlanCase, options: StepOptions, body: Body, errors: FormErrors, version: number, amendment?: AmendmentPlan) {
   const def = STEPS[step];
   const chosen = (name: string) => field(body, name);
   return reply.render('reviews/review-step.njk', {
@@ -120,6 +127,8 @@ function renderStep(reply: FastifyReply, step: StepId, pc: PlanCase, options: St
     backLink: `/cases/${pc.plan.caseId}/reviews`,
     caption: `${pc.plan.reference} – ${pc.plan.child.givenName} ${pc.plan.child.familyName}`,
     step, def, errors, version, values: body,
+    amendmentDraft: amendment?.draft, amendmentChanges: amendment?.changes, planHref: `/cases/${pc.plan.caseId}/plan`,
+    servedVersion: pc.state.amendment?.planVersion, servedStatus: amendment?.servedStatus,
     blocked: def.blocked(pc.state),
     meetingOn: pc.state.current?.meetingOn,
     dateItems: dateItems(body, 'date', Boolean(errors.fields.date)),

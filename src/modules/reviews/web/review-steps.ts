@@ -69,7 +69,15 @@ export interface ParsedStep {
 const ev = <T extends CaseEventType>(type: T, occurredOn: string, data: CaseEventPayloads[T]): StepEvent => ({ type, occurredOn, data }) as StepEvent;
 
 /** Validates one step's form and turns it into the events to append. Nothing is written here. */
-export function parseStep(step: StepId, body: Body, ctx: { state: LivingPlanState; today: LocalDate; calendar: WorkingDayCalendar; options: StepOptions; dateOfBirth: string; settingPhase?: string | undefined; councilCode: string }): ParsedStep {
+/** The plan document's side of an amendment, when the case has a stored plan (see plans' startAmendmentDraft). */
+export interface AmendmentPlanContext {
+  /** The draft version holding the proposed amendments, and how many changes it makes to the issued plan. */
+  draft?: { planId: string; version: number; changeCount: number } | undefined;
+  /** The status now of the version that was served as the proposed amendments. */
+  servedStatus?: 'draft' | 'final' | undefined;
+}
+
+export function parseStep(step: StepId, body: Body, ctx: { state: LivingPlanState; today: LocalDate; calendar: WorkingDayCalendar; options: StepOptions; dateOfBirth: string; settingPhase?: string | undefined; councilCode: string; amendmentPlan?: AmendmentPlanContext }): ParsedStep {
   const errors = emptyErrors();
   const { state, today } = ctx;
   const blocked = STEPS[step].blocked(state);
@@ -119,18 +127,30 @@ export function parseStep(step: StepId, body: Body, ctx: { state: LivingPlanStat
       break;
     }
     case 'propose-amendments': {
+      // With a stored plan the amendments are the draft version's changes (the family sees them
+      // section by section); the lines typed here are the covering summary. Without one, the lines are all there is.
       const changes = lines(body, 'changes');
-      if (changes.length === 0) addError(errors, 'changes', 'Enter the proposed amendments, one per line');
+      const draft = ctx.amendmentPlan?.draft;
+      if (changes.length === 0 && !(draft && draft.changeCount > 0)) {
+        addError(errors, 'changes', draft ? `Change the draft plan (version ${draft.version}) or enter the proposed amendments, one per line` : 'Enter the proposed amendments, one per line');
+      }
       const reviewId = state.reviews.filter((r) => r.decision?.kind === 'amend').at(-1)?.reviewId;
-      if (date && changes.length > 0) events.push(ev('amendments-proposed', date, { changes, ...(reviewId ? { reviewId } : {}) }));
+      if (date && !hasErrors(errors)) {
+        events.push(ev('amendments-proposed', date, { changes, ...(reviewId ? { reviewId } : {}), ...(draft ? { planId: draft.planId, planVersion: draft.version } : {}) }));
+      }
       break;
     }
     case 'amendment-representations':
       if (date) events.push(ev('amendment-representations-received', date, field(body, 'comments') ? { comments: field(body, 'comments') } : {}));
       break;
-    case 'amended-plan':
-      if (date) events.push(ev('amended-plan-issued', date, {}));
+    case 'amended-plan': {
+      // When the proposals were a plan version, the amended plan is that version issued on the
+      // plan's pages (its quality checklist applies); this step then records it on the case.
+      const served = state.amendment?.planVersion;
+      if (served !== undefined && ctx.amendmentPlan?.servedStatus === 'draft') addError(errors, 'form', `Issue version ${served} of the plan from the plan page first.`);
+      if (date && !hasErrors(errors)) events.push(ev('amended-plan-issued', date, served !== undefined && state.amendment?.planId ? { planId: state.amendment.planId, planVersion: served } : {}));
       break;
+    }
     case 'reassessment': {
       const decision = field(body, 'decision');
       if (decision !== 'reassess' && decision !== 'not-reassess') addError(errors, 'decision', 'Select whether the council will reassess');

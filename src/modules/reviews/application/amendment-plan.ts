@@ -1,0 +1,38 @@
+import type { Tx } from '../../../platform/db/connection.ts';
+import { amendmentChanges, findAmendmentDraft, planVersionStatus, startAmendmentDraft, type AmendmentChanges } from '../../plans/index.ts';
+import type { AmendmentPlanContext } from '../web/review-steps.ts';
+import type { PlanCase } from './plan-case.ts';
+
+/**
+ * The plan document's side of an amendment (reg 22): proposals are a draft version of the plan,
+ * kept by the plans module. Cases recorded before plans were stored (or imported from SEN2) have
+ * no plan document; for them every function here finds nothing and the review steps work from
+ * the typed list of changes alone.
+ */
+export interface AmendmentPlan extends AmendmentPlanContext {
+  /** What the current amendment draft changes, section by section. */
+  changes?: AmendmentChanges | undefined;
+}
+
+export async function amendmentPlan(tx: Tx, pc: PlanCase): Promise<AmendmentPlan> {
+  const caseId = pc.plan.caseId;
+  const draft = await findAmendmentDraft(tx, caseId);
+  const changes = draft ? await amendmentChanges(tx, caseId, draft.version) : undefined;
+  const served = pc.state.amendment?.planVersion;
+  return {
+    ...(draft ? { draft: { planId: draft.planId, version: draft.version, changeCount: changes?.count ?? 0 } } : {}),
+    ...(changes ? { changes } : {}),
+    ...(served !== undefined ? { servedStatus: await planVersionStatus(tx, caseId, served) } : {}),
+  };
+}
+
+/** A decision to amend opens the draft the caseworker writes the amendments in; undefined without a stored plan. */
+export async function openAmendmentDraft(tx: Tx, pc: PlanCase): Promise<number | undefined> {
+  return (await startAmendmentDraft(tx, pc.plan.caseId))?.version;
+}
+
+/** What the family is shown for the proposals they were sent: the served version against the one it amends. */
+export async function servedAmendmentChanges(tx: Tx, pc: PlanCase): Promise<AmendmentChanges | undefined> {
+  const served = pc.state.amendment?.planVersion;
+  return served === undefined ? undefined : amendmentChanges(tx, pc.plan.caseId, served);
+}
