@@ -11,6 +11,9 @@ import { Sen2ImportWriter, type ImportCounts } from '../infrastructure/sen2-impo
  */
 export interface ImportResult extends ImportCounts { persons: number }
 
+/** Persons written per batch of multi-row INSERTs (all in the one transaction). */
+const IMPORT_BATCH = 1000;
+
 export function checkSen2File(xml: string, laCode: string): { problems: Sen2Problem[]; file?: ReturnType<typeof sen2FileOf> } {
   const { root, problems } = parseXmlTree(xml);
   if (!root) return { problems };
@@ -47,8 +50,12 @@ export async function importSen2(adminUrl: string, xml: string, laCode: string, 
     for (const person of file.persons) {
       await writer.write(planPersonImport(person));
       done += 1;
-      if (done % 500 === 0) onProgress?.(done, file.persons.length);
+      if (done % IMPORT_BATCH === 0) {
+        await writer.flush();
+        onProgress?.(done, file.persons.length);
+      }
     }
+    await writer.flush();
     await client.query('commit');
     onProgress?.(done, file.persons.length);
     return { persons: file.persons.length, ...writer.counts };
