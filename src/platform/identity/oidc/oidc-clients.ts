@@ -27,6 +27,18 @@ function insecureAllowed(issuer: string, env: Config['env']): boolean {
   return env !== 'production' && u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
 }
 
+/**
+ * openid-client, like the OIDC spec (Core 3.1.3.7), skips the ID token signature check when the
+ * token came straight from the token endpoint over TLS. We check it anyway (against the provider's
+ * published keys): a misissued certificate, a proxy that terminates TLS or a plain-HTTP test issuer
+ * should not be enough to sign someone in as anybody.
+ */
+function discoveryOptions(issuer: string, env: Config['env']): client.DiscoveryRequestOptions {
+  return {
+    execute: insecureAllowed(issuer, env) ? [client.allowInsecureRequests, client.enableNonRepudiationChecks] : [client.enableNonRepudiationChecks],
+  };
+}
+
 function lazily(load: () => Promise<client.Configuration>): () => Promise<client.Configuration> {
   let cached: Promise<client.Configuration> | undefined;
   return () => {
@@ -53,7 +65,7 @@ export function oidcClients(config: Config): Partial<Record<OidcKind, OidcClient
   const clients: Partial<Record<OidcKind, OidcClient>> = {};
   const staff = config.staffOidc;
   if (staff) {
-    const options = insecureAllowed(staff.issuer, config.env) ? { execute: [client.allowInsecureRequests] } : undefined;
+    const options = discoveryOptions(staff.issuer, config.env);
     clients.staff = {
       kind: 'staff',
       issuer: staff.issuer,
@@ -67,7 +79,7 @@ export function oidcClients(config: Config): Partial<Record<OidcKind, OidcClient
   }
   const family = config.familyOidc;
   if (family) {
-    const options = insecureAllowed(family.issuer, config.env) ? { execute: [client.allowInsecureRequests] } : undefined;
+    const options = discoveryOptions(family.issuer, config.env);
     clients.family = {
       kind: 'family',
       issuer: family.issuer,
