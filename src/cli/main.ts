@@ -14,6 +14,8 @@ Commands:
   sen2 export|import         The SEN2 statutory return: export, or import a council's history
   backup [--out F] | verify F  Back up the whole database to one file, or check the database against one
   restore <file> [--force]   Restore a backup and verify every table's row count and content hash
+  retention run --la <code>  Delete what the retention rules make due (--dry-run, --today D); legal holds skipped
+  sar export --la <c> --child <id> --out F  Everything held about a child (subject access request), as JSON
 
 Run 'opensend <command> --help' for a command's options.`;
 
@@ -30,6 +32,8 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   sen2: async () => (await import('./commands/sen2.command.ts')).sen2Command,
   backup: async () => (await import('./commands/backup.command.ts')).backupCommand,
   restore: async () => (await import('./commands/restore.command.ts')).restoreCommand,
+  retention: async () => (await import('./commands/retention.command.ts')).retentionCommand,
+  sar: async () => (await import('./commands/sar.command.ts')).sarCommand,
 };
 
 export function processIo(): CliIo {
