@@ -16,6 +16,7 @@ import { createNotifier, registerNotifyRoutes } from './modules/notify/index.ts'
 import { registerRequestRoutes } from './modules/requests/index.ts';
 import { registerPartnerRoutes } from './modules/partners/index.ts';
 import { registerDisputeRoutes } from './modules/disputes/index.ts';
+import { registerRecordsRoutes } from './modules/records/index.ts';
 import { registerInsightApiRoutes, registerInsightRoutes, registerNationalRoutes } from './modules/insight/index.ts';
 
 /** Composition: every module's routes, in one list, so nothing is mounted by accident. */
@@ -41,5 +42,6 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerRequestRoutes(app, { db, config, notifier }),
     (app) => registerPartnerRoutes(app, { db, config, notifier }),
     (app) => registerDisputeRoutes(app, db),
+    (app) => registerRecordsRoutes(app, db),
   ];
 }
