@@ -12,3 +12,4 @@ export { SCENARIO_KIND_NAMES, type ScenarioResult, type ScenarioChange, type Tar
 export type { BudgetPosition, BudgetLineRow } from './domain/budget-variance.ts';
 export type { BackTest } from './domain/demand-model.ts';
 export type { ForecastYear } from './domain/dsg-forecast.ts';
+export { seedFinance } from './application/seed-finance.ts';
