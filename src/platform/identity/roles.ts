@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'provision:manage', // edit settings, bands and tariffs, import/export
   'returns:manage', // statutory returns (SEN2)
   'audit:council', // the council's audit trail
+  'finance:view', // high-needs budget, DSG forecast, scenarios, place planning (aggregates only)
+  'finance:manage', // budget edits, ledger import, scenarios, capital projects
   'planning:view', // the local inclusion plan and the area inspection evidence pack (aggregates only)
   'planning:edit', // the partnership's priorities, actions and self-evaluation
   'admin:system',
@@ -54,13 +56,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   'parent-carer': ['family:own-records'],
   'young-person': ['family:own-records'],
   'ehc-coordinator': ['caseload:view', 'case:record', 'insight:local', 'provision:view'],
-  'send-manager': ['caseload:view', 'case:record', 'case:manage', 'insight:local', 'audit:council', 'provision:view', 'provision:manage', 'returns:manage', 'partnership:board', 'planning:view', 'planning:edit'],
+  'send-manager': ['caseload:view', 'case:record', 'case:manage', 'insight:local', 'audit:council', 'provision:view', 'provision:manage', 'returns:manage', 'partnership:board', 'planning:view', 'planning:edit', 'finance:view', 'finance:manage'],
   'setting-senco': ['setting:own-pupils'],
   'health-partner': ['partner:work-tray'],
   'social-care-partner': ['partner:work-tray'],
   mediator: ['mediation:own-cases'],
   'national-analyst': ['insight:national'],
-  'system-admin': ['admin:system', 'insight:national'],
+  'system-admin': ['admin:system', 'insight:national', 'finance:view', 'finance:manage'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {
