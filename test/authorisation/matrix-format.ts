@@ -25,8 +25,9 @@ export type Context = (typeof CONTEXTS)[number] | 'any';
 /**
  * A status code, or:
  *   "sign-in"  pages redirect (303) to /sign-in, /api/ routes answer 401
- *   "reached"  got past authorisation and found the record: 2xx, a 3xx not to /sign-in, or 400/409/422
- *              (used for POSTs, which the matrix sends with an empty form, so validation may answer)
+ *   "reached"  got past authorisation and found the record: 2xx, a 3xx not to /sign-in, 400/409/422
+ *              (a write is sent with an empty form, so validation may answer) or 503 (a dependency
+ *              such as the PDF renderer is unavailable after the checks passed)
  */
 export type Outcome = number | 'sign-in' | 'reached';
 export type Expectation = Outcome | Partial<Record<Context, Outcome>>;
@@ -36,6 +37,8 @@ export interface MatrixRow {
   route: string;
   /** Path parameters: "@record.field" takes the value from the test world per context; anything else is literal. */
   params?: Record<string, string>;
+  /** For a write: the form sent (besides the CSRF token). Without it the form is empty. */
+  form?: Record<string, string>;
   /** Query string appended as is (no leading "?"). */
   query?: string;
   /** Why the row looks as it does, when it is not obvious. */
@@ -104,8 +107,9 @@ export function loadMatrix(dir = MATRIX_DIR): LoadedRow[] {
 
 function checkOutcome(o: unknown, where: string, problems: string[]): void {
   if (o === 'sign-in' || o === 'reached') return;
-  if (typeof o === 'number' && Number.isInteger(o) && o >= 200 && o < 500) return;
-  problems.push(`${where}: outcome ${JSON.stringify(o)} must be a status code (200-499), "sign-in" or "reached"`);
+  // 500 is never an acceptable answer; 503 is (a dependency such as the PDF renderer is down).
+  if (typeof o === 'number' && Number.isInteger(o) && o >= 200 && o < 600 && o !== 500) return;
+  problems.push(`${where}: outcome ${JSON.stringify(o)} must be a status code (200-599 but not 500), "sign-in" or "reached"`);
 }
 
 function checkExpectation(e: Expectation, where: string, problems: string[]): void {
