@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../../src/platform/audit/audit-verify.ts';
+import { sealAuditEvents, startAuditSealer } from '../../src/platform/audit/audit-sealer.ts';
 import { withTenant } from '../../src/platform/db/connection.ts';
 import { addCouncils } from '../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -21,6 +22,7 @@ describe('tamper-evident audit trail', () => {
     await addCouncils(t, '370', '886');
     await write('370', 30); // concurrently: the chain must still be one unbroken line
     await write('886', 5);
+    await sealAuditEvents(t.db);
   });
   afterAll(() => t.drop());
 
@@ -43,6 +45,23 @@ describe('tamper-evident audit trail', () => {
       { laCode: '370', chainSeq: 11, problem: 'events 10 to 10 are missing' },
       { laCode: '370', chainSeq: 11, problem: 'does not link to the event before it' },
     ]);
+  });
+
+  it('writes events without waiting for the chain, and seals them in the background', async () => {
+    await write('370', 8);
+    const unsealed = await t.adminDb.selectFrom('audit_events').select('id').where('chain_seq', 'is', null).execute();
+    expect(unsealed).toHaveLength(8);
+    const sealer = startAuditSealer(t.db, { intervalMs: 50 });
+    await expect.poll(async () => (await t.adminDb.selectFrom('audit_events').select('id').where('chain_seq', 'is', null).execute()).length, { timeout: 5000 }).toBe(0);
+    await sealer.stop();
+    const last = await t.adminDb.selectFrom('audit_events').select((eb) => eb.fn.max('chain_seq').as('max')).where('la_code', '=', '370').executeTakeFirstOrThrow();
+    expect(Number(last.max)).toBe(38);
+  });
+
+  it('verify seals what is not yet sealed, then checks it', async () => {
+    await write('886', 3);
+    const result = await verifyAuditChains(t.adminUrl, '886');
+    expect(result.events).toBe(8);
   });
 
   it('cannot be changed by the application role at all', async () => {

@@ -15,7 +15,8 @@ type Db = Kysely<Database>;
  * insert fails, the handler throws before anything is sent, so nobody sees an unaudited record.
  */
 const SCOPE = Symbol('opensend.scope');
-type ScopedClient = pg.PoolClient & { [SCOPE]?: string };
+const BOUND = Symbol('opensend.bound-kysely');
+type ScopedClient = pg.PoolClient & { [SCOPE]?: string; [BOUND]?: Db };
 
 const readPools = new WeakMap<Db, pg.Pool>();
 
@@ -37,12 +38,13 @@ export async function readWithTenant<T>(db: Db, scope: TenantScope, fn: (db: Db)
       await client.query(`select set_config('app.la_codes', $1, false)`, [key]);
       client[SCOPE] = key;
     }
-    const bound = new Kysely<Database>({
+    // One Kysely per pooled connection, made once: building it per read cost more than the read.
+    client[BOUND] ??= new Kysely<Database>({
       dialect: new PostgresDialect({
         pool: { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined } as unknown as pg.Pool,
       }),
     });
-    return await fn(bound);
+    return await fn(client[BOUND]);
   } catch (e) {
     healthy = false;
     throw e;
@@ -50,4 +52,25 @@ export async function readWithTenant<T>(db: Db, scope: TenantScope, fn: (db: Db)
     // A connection that saw an error may be in an unknown state: drop it rather than reuse it.
     client.release(!healthy);
   }
+}
+
+/**
+ * The read replica, when DATABASE_REPLICA_URL is set: dashboards, exports and reports (aggregate,
+ * read-only, a few seconds' lag acceptable) go there, so analysis never competes with casework on
+ * the primary. Without a replica it is the primary itself, so callers need no second code path.
+ * Never write through it (the replica refuses) and never read your own just-made write from it.
+ */
+const analysisDbs = new WeakMap<Db, Db>();
+
+export function registerAnalysisDb(primary: Db, replica: Db): void {
+  analysisDbs.set(primary, replica);
+}
+
+export function analysisDb(db: Db): Db {
+  return analysisDbs.get(db) ?? db;
+}
+
+/** readWithTenant on the replica (or the primary when there is none). */
+export async function readForAnalysis<T>(db: Db, scope: TenantScope, fn: (db: Db) => Promise<T>): Promise<T> {
+  return readWithTenant(analysisDb(db), scope, fn);
 }
