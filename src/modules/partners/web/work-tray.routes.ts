@@ -4,6 +4,8 @@ import { checkUpload, describeSize, fileField, registerUploadParsing, textFields
 import { answerAdvice, openAdviceTask, workTray, type AdviceTask } from '../application/advice-work.ts';
 import type { PartnerDeps } from '../application/partner-deps.ts';
 import { STATUS_TAGS, type TrayItem } from '../domain/work-tray.ts';
+import { partnerDuties } from '../application/partner-work.ts';
+import { dutiesModel } from './partner-tray-presenter.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_SUMMARY = 10_000;
@@ -20,7 +22,12 @@ export async function registerWorkTrayRoutes(app: FastifyInstance, deps: Partner
     scope.get('/work-tray', { config }, async (req, reply) => {
       const tray = await workTray(deps, req.principal!);
       const sent = (req.query as { sent?: unknown }).sent;
-      return reply.render('partners/work-tray.njk', { title: 'Advice requests', sent: typeof sent === 'string' && /^EHC-\d{3}-\d{6}$/.test(sent) ? sent : undefined, outstanding: tray.outstanding.map(present), answered: tray.answered.map(present) });
+      const updated = (req.query as { updated?: unknown }).updated;
+      return reply.render('partners/work-tray.njk', {
+        title: 'Advice requests', sent: typeof sent === 'string' && /^EHC-\d{3}-\d{6}$/.test(sent) ? sent : undefined, outstanding: tray.outstanding.map(present), answered: tray.answered.map(present),
+        updated: typeof updated === 'string' && ['provision', 'request', 'notice'].includes(updated) ? updated : undefined,
+        ...dutiesModel(await partnerDuties(deps, req.principal!)),
+      });
     });
 
     async function render(reply: FastifyReply, task: AdviceTask, summary: string, errors?: FormErrors) {
