@@ -47,5 +47,6 @@ export {
 export {
   amendmentChanges, findAmendmentDraft, planVersionStatus, startAmendmentDraft, type AmendmentChangeRow, type AmendmentChanges, type AmendmentDraft,
 } from './application/amendment-draft.ts';
+export { adoptTransferredPlan, latestIssuedPlan } from './application/transferred-plan.ts';
 export { registerPlanRoutes } from './web/plan.routes.ts';
 export { PdfRenderer, PdfUnavailableError } from './infrastructure/pdf-renderer.ts';

@@ -1,5 +1,6 @@
 import type { Tx } from '../../../platform/db/connection.ts';
-import { amendmentChanges, findAmendmentDraft, planVersionStatus, startAmendmentDraft, type AmendmentChanges } from '../../plans/index.ts';
+import { amendmentChanges, findAmendmentDraft, latestIssuedPlan, planVersionStatus, startAmendmentDraft, type AmendmentChanges } from '../../plans/index.ts';
+import type { HandedOverPlan } from '../infrastructure/plan-transfers.repository.ts';
 import type { AmendmentPlanContext } from '../web/review-steps.ts';
 import type { PlanCase } from './plan-case.ts';
 
@@ -35,4 +36,20 @@ export async function openAmendmentDraft(tx: Tx, pc: PlanCase): Promise<number |
 export async function servedAmendmentChanges(tx: Tx, pc: PlanCase): Promise<AmendmentChanges | undefined> {
   const served = pc.state.amendment?.planVersion;
   return served === undefined ? undefined : amendmentChanges(tx, pc.plan.caseId, served);
+}
+
+/**
+ * What goes to the new council when the child moves (reg 15): the latest issued plan document if
+ * OpenSEND holds one, and from the case events the plan's issue date, last review and primary need.
+ */
+export async function handedOverPlan(tx: Tx, pc: PlanCase): Promise<HandedOverPlan> {
+  const issued = await latestIssuedPlan(tx, pc.plan.caseId);
+  const final = pc.plan.events.filter((e) => e.type === 'final-plan-issued').at(-1);
+  const need = final && typeof (final.data as { primaryNeed?: unknown }).primaryNeed === 'string' ? (final.data as { primaryNeed: string }).primaryNeed : undefined;
+  return {
+    document: issued?.document,
+    issuedOn: pc.state.issuedOn,
+    lastReviewOn: pc.state.lastReviewOn,
+    primaryNeed: need ?? issued?.document.primaryNeed,
+  };
 }

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DateOnly } from '../../../platform/db/database-types.ts';
+import type { PlanDocument } from '../../plans/index.ts';
 
 type OptionalDate = ColumnType<string | null, string | null | undefined, string | null>;
 
@@ -11,7 +12,7 @@ export interface ReviewSettingsTable {
   updated_at: Generated<Date>;
 }
 
-/** Migration 0080: a move between councils, one row in each council's tenancy. */
+/** Migrations 0080–0081: a move between councils, one row in each council's tenancy. */
 export interface PlanTransfersTable {
   la_code: string;
   id: string;
@@ -28,6 +29,15 @@ export interface PlanTransfersTable {
   transferred_on: OptionalDate;
   informed_on: OptionalDate;
   created_at: Generated<Date>;
+  // Migration 0081: the hand-over.
+  plan_document: ColumnType<PlanDocument | null, string | null | undefined, string | null>;
+  plan_issued_on: OptionalDate;
+  last_review_on: OptionalDate;
+  primary_need: ColumnType<string | null, string | null | undefined, string | null>;
+  views: ColumnType<string | null, string | null | undefined, string | null>;
+  counterpart_views: ColumnType<string | null, string | null | undefined, string | null>;
+  opened_case_id: ColumnType<string | null, string | null | undefined, string | null>;
+  opened_on: OptionalDate;
 }
 
 declare module '../../../platform/db/database-types.ts' {

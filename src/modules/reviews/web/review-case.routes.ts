@@ -5,7 +5,7 @@ import { withTenant, type Db, type Tx } from '../../../platform/db/connection.ts
 import type { Principal } from '../../../platform/identity/principal.ts';
 import { addError, emptyErrors, type FormErrors } from '../../../platform/web/form-errors.ts';
 import { appendCaseEvent, caseCalendar, eventLabel, StaleCaseVersionError } from '../../cases/index.ts';
-import { amendmentPlan, openAmendmentDraft, type AmendmentPlan } from '../application/amendment-plan.ts';
+import { amendmentPlan, handedOverPlan, openAmendmentDraft, type AmendmentPlan } from '../application/amendment-plan.ts';
 import { loadPlanCase, stepOptions, type PlanCase } from '../application/plan-case.ts';
 import { recordOutgoingTransfer } from '../infrastructure/plan-transfers.repository.ts';
 import { caseReviewsModel } from './case-reviews-presenter.ts';
@@ -79,7 +79,7 @@ export function registerReviewCaseRoutes(app: FastifyInstance, db: Db): void {
           version = appended.version;
           seq = appended.seq;
         }
-        if (parsed.move) await recordOutgoingTransfer(tx, pc.plan, parsed.move);
+        if (parsed.move) await recordOutgoingTransfer(tx, pc.plan, parsed.move, await handedOverPlan(tx, pc));
         // Deciding to amend opens the draft version the amendments are written in (plans' own next version).
         const amendsTo = parsed.events.some((e) => e.type === 'review-decision' && (e.data as { decision: string }).decision === 'amend') ? await openAmendmentDraft(tx, pc) : undefined;
         await audit(tx, req.id, principal, pc, 'update', { events: parsed.events.map((e) => e.type), seq, ...(amendsTo ? { amendmentDraftVersion: amendsTo } : {}) });

@@ -62,7 +62,7 @@ export interface StepEvent<T extends CaseEventType = CaseEventType> {
 
 export interface ParsedStep {
   events: StepEvent[];
-  move?: { transferId: string; toLaCode: string; awareOn: string; movedOn: string; noticeLate: boolean; transferredOn?: string };
+  move?: { transferId: string; toLaCode: string; awareOn: string; movedOn: string; noticeLate: boolean; transferredOn?: string; views?: string };
   errors: FormErrors;
 }
 
@@ -192,7 +192,7 @@ export function parseStep(step: StepId, body: Body, ctx: { state: LivingPlanStat
           addError(errors, 'moved', `Date of the move: ${error.message}`, 'moved-day');
         }
         if (noticeLate !== undefined) {
-          move = { transferId, toLaCode: to, awareOn: date, movedOn, noticeLate, ...(transferredOn ? { transferredOn } : {}) };
+          move = { transferId, toLaCode: to, awareOn: date, movedOn, noticeLate, ...(transferredOn ? { transferredOn } : {}), ...(field(body, 'views') ? { views: field(body, 'views') } : {}) };
           events.push(ev('plan-transferred-out', date, { transferId, toLaCode: to, movedOn, noticeLate }));
         }
       }
