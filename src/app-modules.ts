@@ -39,8 +39,8 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerReviewRoutes(app, db),
     (app) => registerNotifyRoutes(app, { db, env: config.env }),
     (app) => registerDocumentRoutes(app, db),
-    (app) => registerRequestRoutes(app, { db, config, notifier }),
-    (app) => registerPartnerRoutes(app, { db, config, notifier }),
+    (app) => registerRequestRoutes(app, { db, config, notifier, maxUploadBytes: config.maxUploadBytes }),
+    (app) => registerPartnerRoutes(app, { db, config, notifier, maxUploadBytes: config.maxUploadBytes }),
     (app) => registerDisputeRoutes(app, db),
     (app) => registerRecordsRoutes(app, db),
   ];

@@ -21,6 +21,8 @@ const schema = z.object({
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Largest file a person may upload (evidence, advice), in bytes: 1 KB to 100 MB, default 10 MB. */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   // Single sign-on (docs/sign-in.md). Unset: local accounts only, the embedded default.
   /** Staff: the council's OpenID provider, e.g. https://login.microsoftonline.com/<tenant>/v2.0 */
   STAFF_OIDC_ISSUER: z.string().url().optional(),
@@ -71,6 +73,7 @@ export interface Config {
   seedOnStart: boolean;
   logLevel: string;
   trustProxy: boolean;
+  maxUploadBytes: number;
   /** Cookies are Secure everywhere except plain-HTTP local development and tests. */
   secureCookies: boolean;
   /** Undefined when not configured: the sign-in page then offers local accounts only. */
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     seedOnStart: e.SEED_ON_START === 'true',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
     secureCookies: e.NODE_ENV === 'production',
     staffOidc:
       e.STAFF_OIDC_ISSUER && e.STAFF_OIDC_CLIENT_ID && e.STAFF_OIDC_CLIENT_SECRET

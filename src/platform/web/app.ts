@@ -12,6 +12,7 @@ import type { Config } from '../config/config.ts';
 import type { Db } from '../db/connection.ts';
 import { ROLE_NAMES } from '../identity/roles.ts';
 import { buildAssets } from './assets/asset-build.ts';
+import { FORM_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from './body-limits.ts';
 import { registerErrorPages } from './error-pages.ts';
 import { createNunjucksEnv } from './nunjucks-env.ts';
 import { registerAccessControl } from './access-control.ts';
@@ -40,7 +41,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // Behind a proxy only when told: otherwise a forged X-Forwarded-For could change request.ip and
     // reset the sign-in rate limit.
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
   });
 
   await app.register(helmet, {
@@ -79,7 +80,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof fromBody === 'string' ? fromBody : typeof header === 'string' ? header : undefined;
     },
   });
-  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT_BYTES });
   await app.register(rateLimit, { global: false });
 
   // Every state-changing request must carry the CSRF token, whatever route it hits.

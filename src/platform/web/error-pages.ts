@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isApiRequest } from './access-control.ts';
+import { describeLimit, JSON_BODY_LIMIT_BYTES } from './body-limits.ts';
+
+const TOO_LARGE = 'What you sent is too large for this service. Go back, shorten what you typed or choose a smaller file, and try again.';
 
 /**
  * GOV.UK-style error pages. Nothing internal reaches the browser: a 4xx says what was wrong with the
@@ -23,9 +26,12 @@ export function registerErrorPages(app: FastifyInstance): void {
           : status === 429
             ? 'Too many attempts. Wait a few minutes and try again.'
             : status === 413
-              ? 'What you sent is too large.'
+              ? TOO_LARGE
               : 'The request could not be understood.';
-    if (isApiRequest(req)) return reply.code(status).send({ error: status >= 500 ? message : (csrf ? message : error.message), requestId: req.id });
+    if (isApiRequest(req)) {
+      const reason = status >= 500 || csrf ? message : status === 413 ? `The request body is too large: the limit is ${describeLimit(JSON_BODY_LIMIT_BYTES)}.` : error.message;
+      return reply.code(status).send({ error: reason, requestId: req.id });
+    }
     return reply.code(status).render(status >= 500 ? 'errors/500.njk' : 'errors/4xx.njk', { status, message, requestId: req.id });
   });
 }
