@@ -107,6 +107,11 @@ export async function startTestOidcProvider(appPublicUrl: string): Promise<TestO
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: false } },
     pkce: { required: () => true },
+    // Explicit lifetimes (and error page) keep the provider from printing advice on every run.
+    ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+    renderError: async (ctx: KoaContext, out: Record<string, unknown>) => {
+      ctx.body = `<!doctype html><html lang="en"><title>Error</title><p>${String(out.error)}</p></html>`;
+    },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx: unknown, id: string) => {
       const account = state.accounts.get(id);
