@@ -74,7 +74,8 @@ function breakdown(values: readonly IndicatorValue[], id: 'age-band' | 'primary-
 }
 
 function byCount(counts: Map<string, number>, id: 'primary-need' | 'setting-type'): CategoryCount[] {
-  return [...counts].map(([category, count]) => ({ category, label: categoryLabel(id, category), count }))
+  // Categories with no plans are left out: a long list of zeros hides the ones that matter.
+  return [...counts].filter(([, count]) => count > 0).map(([category, count]) => ({ category, label: categoryLabel(id, category), count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
