@@ -12,6 +12,7 @@ Commands:
   plan validate <file.json>  Check an EHC plan document against the open schema
   audit verify [--la <code>] Check that no audit event has been deleted or altered
   sen2 export|import         The SEN2 statutory return: export, or import a council's history
+  partners escalate --la <code>  Step late partner duties up the escalation ladder (--today D)
   backup [--out F] | verify F  Back up the whole database to one file, or check the database against one
   restore <file> [--force]   Restore a backup and verify every table's row count and content hash
   retention run --la <code>  Delete what the retention rules make due (--dry-run, --today D); legal holds skipped
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   audit: async () => (await import('./commands/audit.command.ts')).auditCommand,
   indicators: async () => (await import('./commands/indicators.command.ts')).indicatorsCommand,
   sen2: async () => (await import('./commands/sen2.command.ts')).sen2Command,
+  partners: async () => (await import('./commands/partners.command.ts')).partnersCommand,
   backup: async () => (await import('./commands/backup.command.ts')).backupCommand,
   restore: async () => (await import('./commands/restore.command.ts')).restoreCommand,
   retention: async () => (await import('./commands/retention.command.ts')).retentionCommand,

@@ -4,6 +4,7 @@ import { ROLE_NAMES } from '../../platform/identity/roles.ts';
 import { DEMO_PASSWORD, isSeeded, listDemoAccounts, seedLocalArea, type DemoAccount } from '../../modules/demo-area/index.ts';
 import { seedLocalOffer, seedProvision } from '../../modules/provision/index.ts';
 import { seedDisputes } from '../../modules/disputes/index.ts';
+import { seedPartnership } from '../../modules/partners/index.ts';
 import { seedPlanning } from '../../modules/planning/index.ts';
 import { seedFinance } from '../../modules/finance/index.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -41,6 +42,7 @@ export async function ensureDemoArea(adminUrl: string, config: Config, io: CliIo
   });
   await seedProvision(adminUrl, config.demoLa, today).then(() => seedLocalOffer(adminUrl, config.demoLa));
   await seedDisputes(adminUrl, config.demoLa, todayInEngland(new Date()));
+  await seedPartnership(adminUrl, config.demoLa, today);
   await seedPlanning(adminUrl, config.demoLa, today);
   await seedFinance(adminUrl, config.demoLa, today);
   io.stdout(`Demo council ${result.councilName} ready in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
