@@ -202,9 +202,12 @@ describe('REQUIRE_STAFF_2FA', () => {
     const agent = new Agent(app);
     const res = await agent.signIn(user.email);
     expect(res.headers.location).toBe('/account/two-factor');
-    const elsewhere = await agent.get('/account');
-    expect(elsewhere.statusCode).toBe(303);
-    expect(elsewhere.headers.location).toBe('/account/two-factor');
+    // Routes mounted before the sign-in routes (insight) and after them (account) alike.
+    for (const path of ['/account', '/insight']) {
+      const elsewhere = await agent.get(path);
+      expect(elsewhere.statusCode, path).toBe(303);
+      expect(elsewhere.headers.location).toBe('/account/two-factor');
+    }
     const setup = await agent.get('/account/two-factor');
     expect(setup.body).toContain('Your council requires staff to use two-factor authentication');
     const secret = secretFrom(setup.body);

@@ -103,6 +103,8 @@ export async function createChallenge(db: Db, userId: string, returnTo: string):
   const token = randomBytes(32).toString('base64url');
   // Old challenges of this user go: only the newest password sign-in can be completed.
   await db.deleteFrom('sign_in_challenges').where('user_id', '=', userId).execute();
+  // Abandoned challenges of anybody are useless after five minutes; clear them as we go.
+  await db.deleteFrom('sign_in_challenges').where('created_at', '<', sql<Date>`now() - '1 hour'::interval`).execute();
   await db.insertInto('sign_in_challenges').values({ id: challengeKey(token), user_id: userId, return_to: returnTo }).execute();
   return token;
 }
