@@ -12,4 +12,5 @@ export { SCENARIO_KIND_NAMES, type ScenarioResult, type ScenarioChange, type Tar
 export type { BudgetPosition, BudgetLineRow } from './domain/budget-variance.ts';
 export type { BackTest } from './domain/demand-model.ts';
 export type { ForecastYear } from './domain/dsg-forecast.ts';
+export { registerFinanceRoutes } from './web/finance.routes.ts';
 export { seedFinance } from './application/seed-finance.ts';

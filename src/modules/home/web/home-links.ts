@@ -20,6 +20,7 @@ const LINKS: Partial<Record<Role, HomeLink[]>> = {
     { href: '/provision/ap', text: 'Alternative provision', description: 'Referrals, placements and return to mainstream.' },
     { href: '/provision/costs', text: 'Cost of plans', description: 'Bands, tariffs and the cost of every plan.' },
     { href: '/partnership', text: 'Local SEND partnership', description: "Partners' scorecard: advice on time, what is late and what was done about it, formal notices, provision not delivered; board pack." },
+    { href: '/finance', text: 'High-needs budget and forecast', description: 'Budget against committed and actual spend, the five-year DSG forecast, scenarios and the specialist place gap.' },
     { href: '/returns/sen2', text: 'SEN2 return', description: 'Check the statutory return before submission and download it.' },
     { href: '/admin/records', text: 'Retention and subject access', description: 'Retention periods, records due for deletion, legal holds and subject access exports.' },
     { href: '/insight', text: 'How the local area is doing', description: "Indicators from the case records beside England, the region and similar councils, with the partnership's narrative." },
