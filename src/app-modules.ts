@@ -16,6 +16,7 @@ import { createNotifier, registerNotifyRoutes } from './modules/notify/index.ts'
 import { registerRequestRoutes } from './modules/requests/index.ts';
 import { registerPartnerRoutes } from './modules/partners/index.ts';
 import { registerDisputeRoutes } from './modules/disputes/index.ts';
+import { registerPlanningRoutes } from './modules/planning/index.ts';
 import { registerFinanceRoutes } from './modules/finance/index.ts';
 import { registerRecordsRoutes } from './modules/records/index.ts';
 import { registerInsightApiRoutes, registerInsightRoutes, registerNationalRoutes } from './modules/insight/index.ts';
@@ -43,6 +44,7 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerRequestRoutes(app, { db, config, notifier, maxUploadBytes: config.maxUploadBytes }),
     (app) => registerPartnerRoutes(app, { db, config, notifier, maxUploadBytes: config.maxUploadBytes }),
     (app) => registerDisputeRoutes(app, db),
+    (app) => registerPlanningRoutes(app, db),
     (app) => registerFinanceRoutes(app, db),
     (app) => registerRecordsRoutes(app, db),
   ];
