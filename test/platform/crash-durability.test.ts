@@ -94,7 +94,7 @@ async function check(adminDb: Db, acks: Ack[]): Promise<Check> {
   return { lost, halfWritten, committed: notes.rows.length };
 }
 
-async function crashRounds(label: string, opts: { startEnv: () => Record<string, string>; adminUrl: () => string; seed: boolean; alsoKillPostgres?: (round: number) => boolean; dataDir?: string }) {
+async function crashRounds(label: string, opts: { startEnv: () => Record<string, string>; adminUrl: () => string; alsoKillPostgres?: (round: number) => boolean; dataDir?: string }) {
   const acks: Ack[] = [];
   let service = await Service.start(opts.startEnv());
   const { db: adminDb } = createDb(opts.adminUrl(), { max: 2 });
@@ -158,7 +158,6 @@ describe('nothing lost when the service is killed mid-write', () => {
       // The app role's password is cluster-wide: keep the one every test uses.
       startEnv: () => ({ PORT: String(port), DATABASE_URL: t.adminUrl, DATABASE_APP_PASSWORD: TEST_APP_PASSWORD, SESSION_SECRET }),
       adminUrl: () => t.adminUrl,
-      seed: true,
     });
   }, 480_000);
 
@@ -175,7 +174,6 @@ describe('nothing lost when the service is killed mid-write', () => {
     await crashRounds('embedded PostgreSQL', {
       startEnv: () => ({ PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_APP_PASSWORD: TEST_APP_PASSWORD, SESSION_SECRET }),
       adminUrl: () => `postgres://postgres:${encodeURIComponent(fs.readFileSync(path.join(dataDir, 'superuser-password'), 'utf8').trim())}@127.0.0.1:${pgPort}/opensend`,
-      seed: true,
       alsoKillPostgres: (round) => round % 2 === 0,
       dataDir,
     });
