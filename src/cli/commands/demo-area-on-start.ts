@@ -7,6 +7,7 @@ import { seedDisputes } from '../../modules/disputes/index.ts';
 import { seedPartnership } from '../../modules/partners/index.ts';
 import { seedPlanning } from '../../modules/planning/index.ts';
 import { seedFinance } from '../../modules/finance/index.ts';
+import { seedLivingPlans } from '../../modules/reviews/index.ts';
 import type { CliIo } from '../cli-io.ts';
 
 export interface DemoOnStart {
@@ -45,6 +46,7 @@ export async function ensureDemoArea(adminUrl: string, config: Config, io: CliIo
   await seedPartnership(adminUrl, config.demoLa, today);
   await seedPlanning(adminUrl, config.demoLa, today);
   await seedFinance(adminUrl, config.demoLa, today);
+  await seedLivingPlans(adminUrl, config.demoLa, todayInEngland(new Date()));
   io.stdout(`Demo council ${result.councilName} ready in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
   return { councilName: result.councilName, accounts: result.demoAccounts, seededNow: true };
 }
