@@ -89,13 +89,21 @@ export function oidcClients(config: Config): Partial<Record<OidcKind, OidcClient
       trustUnverifiedEmail: false,
       configuration: lazily(async () => {
         const key = await signingKey(family.privateKeyFile);
-        return client.discovery(
+        // One Login wants the client assertion's audience to be its token endpoint, not the issuer.
+        const discovered: { tokenEndpoint?: string } = {};
+        const configuration = await client.discovery(
           new URL(family.issuer),
           family.clientId,
           { token_endpoint_auth_method: 'private_key_jwt' },
-          client.PrivateKeyJwt(family.keyId ? { key, kid: family.keyId } : key),
+          client.PrivateKeyJwt(family.keyId ? { key, kid: family.keyId } : key, {
+            [client.modifyAssertion]: (_header, payload) => {
+              if (discovered.tokenEndpoint) payload.aud = discovered.tokenEndpoint;
+            },
+          }),
           options,
         );
+        discovered.tokenEndpoint = configuration.serverMetadata().token_endpoint;
+        return configuration;
       }),
     };
   }
