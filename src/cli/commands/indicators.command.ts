@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatIsoDate, InvalidDateError, loadEnglandAndWalesCalendar, parseLocalDate, todayInEngland, type LocalDate } from '../../platform/calendar/index.ts';
 import type { Db } from '../../platform/db/connection.ts';
 import { UnknownCouncilError, findCouncil, readCouncils } from '../../modules/demo-area/index.ts';
-import { councilRange, findIndicator, lastCompleteYear, statutoryDeadlines } from '../../modules/insight/index.ts';
+import { councilRange, costPerPlanSeries, financialYearsStartingIn, findIndicator, lastCompleteYear, statutoryDeadlines } from '../../modules/insight/index.ts';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliCommand, type CliIo } from '../cli-io.ts';
 import { openDatabaseFromEnv } from './database-from-config.ts';
 
@@ -83,6 +83,11 @@ export function createIndicatorsCommand(open: OpenAppDb, options: { today?: () =
         const indicator = v.breakdown ? `${v.indicatorId}/${v.breakdown.id}/${v.breakdown.category}` : v.indicatorId;
         if (args.json) io.stdout(JSON.stringify({ indicator, period, numerator: v.numerator, denominator: v.denominator, value: v.value }) + '\n');
         else io.stdout(`${indicator.padEnd(58)} ${String(v.value ?? '-').padStart(8)}${unitSuffix(findIndicator(v.indicatorId)?.unit, v.numerator, v.denominator)}\n`);
+      }
+      // Cost per plan is by financial year: those starting in the period, where finance data exists.
+      for (const r of await costPerPlanSeries(handle.db, args.laCode, financialYearsStartingIn(args.from, args.to))) {
+        if (args.json) io.stdout(JSON.stringify({ indicator: 'cost-per-plan', period: r.label, numerator: r.committedPounds, denominator: r.planYears, value: r.costPerPlanPounds }) + '\n');
+        else io.stdout(`${`cost-per-plan (${r.label})`.padEnd(58)} ${String(r.costPerPlanPounds ?? '-').padStart(8)} £ per plan  (£${r.committedPounds} over ${r.planYears} plan-years)\n`);
       }
       return EXIT_OK;
     } finally {

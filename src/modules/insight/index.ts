@@ -10,3 +10,4 @@ export type { IndicatorValue } from './domain/indicator-measures.ts';
 export { suppressTable, suppressRate, SUPPRESSED_MARK } from './domain/disclosure-control.ts';
 export { latestNarratives, type Narrative } from './infrastructure/narrative.repository.ts';
 export { categoryLabel } from './web/category-labels.ts';
+export { costPerPlanSeries, financialYearsStartingIn, recentFinancialYears, type CostPerPlanRow } from './application/cost-per-plan.ts';

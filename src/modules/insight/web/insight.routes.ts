@@ -3,7 +3,9 @@ import { formatIsoDate } from '../../../platform/calendar/index.ts';
 import { withTenant, type Db } from '../../../platform/db/connection.ts';
 import { addError, emptyErrors, hasErrors } from '../../../platform/web/form-errors.ts';
 import { ROLE_NAMES } from '../../../platform/identity/roles.ts';
+import { can } from '../../../platform/identity/principal.ts';
 import { councilSeries, councilSeriesWithAge } from '../application/council-indicators.ts';
+import { COST_PER_PLAN_DEFINITION, costPerPlanSeries, recentFinancialYears } from '../application/cost-per-plan.ts';
 import { indicatorsCsv } from '../domain/csv-writer.ts';
 import { findIndicator, INDICATORS } from '../domain/indicator-catalogue.ts';
 import { isGranularity, type Granularity } from '../domain/periods.ts';
@@ -26,13 +28,15 @@ export function registerInsightRoutes(app: FastifyInstance, db: Db): void {
     if (!laCode) return reply.callNotFound();
     const ctx = requestContext();
     const scope = { laCodes: principal.laCodes, userId: principal.userId };
-    const [series, narratives, bench, council] = await Promise.all([
+    const [series, narratives, bench, council, money] = await Promise.all([
       councilSeriesWithAge(db, scope, laCode, 'year', ctx.asOf, ctx.clock, { staleOk: true }),
       withTenant(db, scope, (tx) => latestNarratives(tx, laCode)),
       benchmarkContext(laCode),
       db.selectFrom('councils').select(['name', 'region_name']).where('la_code', '=', laCode).executeTakeFirst(),
+      costPerPlanSeries(db, laCode, recentFinancialYears(ctx.asOf)),
     ]);
     return reply.render('insight/dashboard.njk', {
+      money: { definition: COST_PER_PLAN_DEFINITION, rows: money, financeLink: can(principal, 'finance:view') },
       title: 'How the local area is doing',
       councilName: council?.name ?? laCode,
       asOf: series.asOf,
