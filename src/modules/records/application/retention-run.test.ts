@@ -96,7 +96,7 @@ describe('retention: the deletion job and subject access', () => {
 
     // The audit trail says what was deleted, as counts: no names, no dates of birth.
     const events = await sql<{ action: string; record_type: string; detail: { rows?: Record<string, number> } }>`
-      select action, record_type, detail from audit_events where request_id = ${report.runId} order by chain_seq`.execute(t.adminDb);
+      select action, record_type, detail from audit_events where request_id = ${report.runId} order by id`.execute(t.adminDb);
     expect(events.rows.map((e) => [e.action, e.record_type])).toEqual([['delete', 'child-record'], ['delete', 'documents'], ['retention-run', 'retention-run']]);
     expect(events.rows[0]!.detail.rows).toEqual(due.rows);
     expect(JSON.stringify(events.rows)).not.toMatch(/Synthetic|1995-03-01|EHC-DUE/);
