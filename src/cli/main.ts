@@ -17,6 +17,7 @@ Commands:
   restore <file> [--force]   Restore a backup and verify every table's row count and content hash
   retention run --la <code>  Delete what the retention rules make due (--dry-run, --today D); legal holds skipped
   sar export --la <c> --child <id> --out F  Everything held about a child (subject access request), as JSON
+  finance import-ledger <file.csv> --la <code>  Add the council's ledger of high-needs payments (whole file or nothing)
 
 Run 'opensend <command> --help' for a command's options.`;
 
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   restore: async () => (await import('./commands/restore.command.ts')).restoreCommand,
   retention: async () => (await import('./commands/retention.command.ts')).retentionCommand,
   sar: async () => (await import('./commands/sar.command.ts')).sarCommand,
+  finance: async () => (await import('./commands/finance.command.ts')).financeCommand,
 };
 
 export function processIo(): CliIo {

@@ -14,3 +14,4 @@ export type { BackTest } from './domain/demand-model.ts';
 export type { ForecastYear } from './domain/dsg-forecast.ts';
 export { registerFinanceRoutes } from './web/finance.routes.ts';
 export { seedFinance } from './application/seed-finance.ts';
+export { importLedgerCsv, type LedgerImportOutcome } from './application/import-ledger.ts';

@@ -79,8 +79,8 @@ describe('finance overview on a hand-built council', () => {
     const parsed = parseLedgerCsv(csv);
     if (!parsed.ok) throw new Error('fixture');
     const scope = { laCodes: [LA] };
-    expect(await withTenant(t.db, scope, (tx) => importLedger(tx, LA, 'a.csv', parsed.rows, null))).toEqual({ imported: 3, alreadyHeld: 0, conflicts: [] });
-    expect(await withTenant(t.db, scope, (tx) => importLedger(tx, LA, 'a.csv', parsed.rows, null))).toEqual({ imported: 0, alreadyHeld: 3, conflicts: [] });
+    expect(await withTenant(t.db, scope, (tx) => importLedger(tx, LA, 'a.csv', parsed.rows, null))).toEqual({ imported: 3, alreadyHeld: 0, totalPence: 20_014_900, conflicts: [] });
+    expect(await withTenant(t.db, scope, (tx) => importLedger(tx, LA, 'a.csv', parsed.rows, null))).toEqual({ imported: 0, alreadyHeld: 3, totalPence: 0, conflicts: [] });
     const changed = parseLedgerCsv(csv.replace('50.00', '60.00'));
     if (!changed.ok) throw new Error('fixture');
     expect((await withTenant(t.db, scope, (tx) => importLedger(tx, LA, 'b.csv', changed.rows, null))).conflicts).toEqual([{ reference: 'L2', index: 1 }]);

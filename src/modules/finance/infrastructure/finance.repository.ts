@@ -60,7 +60,7 @@ export async function saveBudget(tx: Tx, laCode: string, year: number, expectedV
   return version;
 }
 
-export interface LedgerImportResult { imported: number; alreadyHeld: number; conflicts: Array<{ reference: string; index: number }> }
+export interface LedgerImportResult { imported: number; alreadyHeld: number; totalPence: number; conflicts: Array<{ reference: string; index: number }> }
 
 /**
  * Adds a parsed ledger. A reference already held with the same date, line and amount is skipped
@@ -81,17 +81,17 @@ export async function importLedger(tx: Tx, laCode: string, fileName: string, row
     if (!h) fresh.push(r);
     else if (h.posted_on !== r.postedOn || h.line !== r.line || h.amount_pence !== r.amountPence) conflicts.push({ reference: r.reference, index });
   });
-  if (conflicts.length) return { imported: 0, alreadyHeld: 0, conflicts };
+  if (conflicts.length) return { imported: 0, alreadyHeld: 0, totalPence: 0, conflicts };
+  const totalPence = fresh.reduce((a, r) => a + r.amountPence, 0);
   const imp = await tx.insertInto('finance_ledger_imports').values({
-    la_code: laCode, file_name: fileName.slice(0, 200), imported_by: userId, rows_imported: fresh.length, rows_already_held: rows.length - fresh.length,
-    total_pence: fresh.reduce((a, r) => a + r.amountPence, 0),
+    la_code: laCode, file_name: fileName.slice(0, 200), imported_by: userId, rows_imported: fresh.length, rows_already_held: rows.length - fresh.length, total_pence: totalPence,
   }).returning('id').executeTakeFirstOrThrow();
   for (let i = 0; i < fresh.length; i += 1000) {
     await tx.insertInto('finance_ledger_entries').values(fresh.slice(i, i + 1000).map((r) => ({
       la_code: laCode, reference: r.reference, import_id: imp.id, posted_on: r.postedOn, year: financialYearOf(r.postedOn), line: r.line, amount_pence: r.amountPence, description: r.description,
     }))).execute();
   }
-  return { imported: fresh.length, alreadyHeld: rows.length - fresh.length, conflicts: [] };
+  return { imported: fresh.length, alreadyHeld: rows.length - fresh.length, totalPence, conflicts: [] };
 }
 
 export interface CapitalProject { id: string; name: string; kind: string; places: number; ageFrom: number; ageTo: number; needs: string[]; opensOn: string }
