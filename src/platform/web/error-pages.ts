@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { isApiRequest } from './access-control.ts';
 import { describeLimit, JSON_BODY_LIMIT_BYTES } from './body-limits.ts';
 
@@ -15,7 +15,7 @@ export function registerErrorPages(app: FastifyInstance): void {
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : isBrokenUpload(req, error) ? 400 : 500;
     if (status >= 500) req.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
     const csrf = error.code?.startsWith('FST_CSRF');
     const message =
@@ -34,4 +34,13 @@ export function registerErrorPages(app: FastifyInstance): void {
     }
     return reply.code(status).render(status >= 500 ? 'errors/500.njk' : 'errors/4xx.njk', { status, message, requestId: req.id });
   });
+}
+
+/**
+ * A multipart body that ends early or has a malformed part makes the parser (busboy) throw a plain
+ * Error with no status: that is the sender's fault (400), not the service's (500).
+ */
+function isBrokenUpload(req: FastifyRequest, error: FastifyError): boolean {
+  const multipart = String(req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+  return multipart && /busboy/i.test(error.stack ?? '');
 }

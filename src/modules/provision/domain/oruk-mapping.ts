@@ -65,7 +65,8 @@ export function toPage(contents: Json[], page: number, perPage: number, totalIte
 
 /** Page and per_page from a query, within sane limits (per_page at most 100, page from 1). */
 export function pageParams(q: { page?: string; per_page?: string }): { page: number; perPage: number } {
-  const page = Math.max(1, Number.parseInt(q.page ?? '1', 10) || 1);
+  // Capped: a page number in the billions would overflow the SQL offset (a 500, found by fuzzing).
+  const page = Math.min(1_000_000, Math.max(1, Number.parseInt(q.page ?? '1', 10) || 1));
   const perPage = Math.min(100, Math.max(1, Number.parseInt(q.per_page ?? '50', 10) || 50));
   return { page, perPage };
 }
