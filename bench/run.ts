@@ -9,6 +9,10 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   clock: () => import('./clock.bench.ts'),
   'security-stack': () => import('./security-stack.bench.ts'),
   'record-read': () => import('./record-read.bench.ts'),
+  // National size (bench/support/national-dataset.ts builds England once and keeps it).
+  'scale-flatness': () => import('./scale-flatness.bench.ts'),
+  'dashboard-national': () => import('./dashboard-national.bench.ts'),
+  load: () => import('./load.bench.ts'),
 };
 
 async function optional(name: string, file: string): Promise<void> {
