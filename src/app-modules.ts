@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config/config.ts';
-import type { Db } from './platform/db/connection.ts';
+import { analysisDb, type Db } from './platform/db/connection.ts';
 import { registerAccountRoutes } from './platform/identity/account.routes.ts';
 import { registerSignInRoutes } from './platform/identity/sign-in.routes.ts';
 import { registerHealthRoute } from './platform/web/health.routes.ts';
@@ -29,7 +29,8 @@ export function appModules(deps: { db: Db; config: Config }): Array<(app: Fastif
     (app) => registerHealthRoute(app, db),
     (app) => registerStaticPages(app),
     (app) => registerInsightRoutes(app, db),
-    (app) => registerNationalRoutes(app, db),
+    // Aggregates only, a few seconds' lag is fine: read from the replica when there is one (ADR 0014).
+    (app) => registerNationalRoutes(app, analysisDb(db)),
     (app) => registerInsightApiRoutes(app, db),
     (app) => registerSignInRoutes(app, { db, config }),
     (app) => registerAccountRoutes(app),

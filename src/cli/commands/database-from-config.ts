@@ -10,6 +10,7 @@ export async function openDatabaseFromEnv(io: CliIo, options: { runMigrations?: 
     dataDir: config.dataDir,
     embeddedPort: config.embeddedPgPort,
     appRolePassword: config.appRolePassword,
+    replicaUrl: config.databaseReplicaUrl,
     runMigrations: options.runMigrations ?? true,
   });
   return { config, handle };

@@ -11,6 +11,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** External PostgreSQL (owner/migrator credentials). Unset: start the embedded server. */
   DATABASE_URL: z.string().url().optional(),
+  /** A streaming replica of DATABASE_URL: dashboards, exports and reports read there (ADR 0014). */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   /** Password of the unprivileged application role `opensend_app`. */
   DATABASE_APP_PASSWORD: z.string().min(8).optional(),
   DATA_DIR: z.string().default('.data'),
@@ -64,6 +66,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseReplicaUrl: string | undefined;
   appRolePassword: string;
   dataDir: string;
   embeddedPgPort: number;
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     port,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     appRolePassword: e.DATABASE_APP_PASSWORD ?? DEV_ONLY_APP_PASSWORD,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,

@@ -14,6 +14,8 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   embeddedPort: number;
   appRolePassword: string;
+  /** A streaming replica of the same database (owner or any credentials: the app role is used). */
+  replicaUrl?: string | undefined;
   /** Run pending migrations (the CLI's `serve` and `migrate` do; tests use a migrated template). */
   runMigrations?: boolean;
   onLog?: (message: string) => void;
@@ -65,7 +67,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     throw e;
   }
   const appUrl = withCredentials(adminUrl, APP_ROLE, options.appRolePassword);
-  const { db } = createDb(appUrl, { max: 20 });
+  const replicaUrl = options.replicaUrl ? withCredentials(options.replicaUrl, APP_ROLE, options.appRolePassword) : undefined;
+  const { db } = createDb(appUrl, { max: 20, replicaUrl });
   return {
     db,
     adminUrl,
