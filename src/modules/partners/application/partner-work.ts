@@ -66,8 +66,13 @@ export async function completeRequest(deps: PartnerDeps, principal: Principal, l
   });
 }
 
-export async function findRequest(deps: PartnerDeps, principal: Principal, laCode: string, id: string) {
-  return withTenant(deps.db, scopeOf(principal), async (tx) => (await requests(tx, laCode, principal.organisationIds, id))[0]);
+/** One partnership request asked of the caller's organisation; opening it is audited as a view of the child's record. */
+export async function findRequest(deps: PartnerDeps, principal: Principal, laCode: string, id: string, requestId: string) {
+  return withTenant(deps.db, scopeOf(principal), async (tx) => {
+    const [r] = await requests(tx, laCode, principal.organisationIds, id);
+    if (r) await recordAudit(tx, { principal, requestId }, { laCode, action: 'view', recordType: 'partner-request', recordId: id, childId: r.childId });
+    return r;
+  });
 }
 
 export async function findNotice(deps: PartnerDeps, principal: Principal, laCode: string, id: string, organisationIds?: readonly string[]): Promise<NoticeRow | undefined> {

@@ -31,7 +31,7 @@ export function registerPartnerDutyRoutes(app: FastifyInstance, deps: PartnerDep
   });
 
   async function renderRequest(req: FastifyRequest<Params>, reply: FastifyReply, note: string, errors?: FormErrors, status = 200) {
-    const r = valid(req) ? await findRequest(deps, req.principal!, req.params.laCode, req.params.id) : undefined;
+    const r = valid(req) ? await findRequest(deps, req.principal!, req.params.laCode, req.params.id, req.id) : undefined;
     if (!r) return reply.callNotFound();
     return reply.code(status).render('partners/request.njk', { title: r.title, backLink: '/work-tray', request: { ...r, asked: longDate(r.askedOn), clock: longDate(r.clockFrom), done: r.doneOn ? longDate(r.doneOn) : undefined }, note, errors, action: `/work-tray/requests/${r.laCode}/${r.id}` });
   }
