@@ -14,6 +14,8 @@ export interface SubjectAccessBundle {
   childId: string;
   /** Rows per table, for the covering letter. */
   counts: Record<string, number>;
+  /** Tables the exporting connection may not read at all (run `opensend sar export` as the owner). */
+  notReadable: string[];
   tables: Record<string, Array<Record<string, unknown>>>;
 }
 
@@ -28,12 +30,12 @@ export async function subjectAccessBundle(tx: Tx | Db, laCode: string, childId: 
   const child = await tx.selectFrom('children').select('id').where('la_code', '=', laCode).where('id', '=', childId).executeTakeFirst();
   if (!child) return undefined;
   const map = await loadChildDataMap(tx);
-  const raw = await readChildData(tx, map, { laCode, childIds: [childId] });
+  const { tables: raw, notReadable } = await readChildData(tx, map, { laCode, childIds: [childId] });
   const tables: SubjectAccessBundle['tables'] = {};
   const counts: Record<string, number> = {};
   for (const [table, rows] of Object.entries(raw)) {
     tables[table] = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
     counts[table] = rows.length;
   }
-  return { format: 'opensend-subject-access', version: 1, generatedAt: now.toISOString(), laCode, childId, counts, tables };
+  return { format: 'opensend-subject-access', version: 1, generatedAt: now.toISOString(), laCode, childId, counts, notReadable, tables };
 }

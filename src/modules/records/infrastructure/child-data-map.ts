@@ -196,11 +196,19 @@ export async function deleteChildData(tx: Tx, map: ChildDataMap, scope: ChildSco
 }
 
 /** Every row about the children in scope, table by table (the subject access export). */
-export async function readChildData(db: Db | Tx, map: ChildDataMap, scope: ChildScope): Promise<Record<string, Array<Record<string, unknown>>>> {
+export async function readChildData(db: Db | Tx, map: ChildDataMap, scope: ChildScope): Promise<{ tables: Record<string, Array<Record<string, unknown>>>; notReadable: string[] }> {
   const out: Record<string, Array<Record<string, unknown>>> = {};
+  const notReadable: string[] = [];
   for (const t of [...map.tables, ...map.kept]) {
+    // The application role may be denied a table outright (not just filtered by row-level
+    // security); say so in the export rather than fail the whole request.
+    const allowed = await sql<{ ok: boolean }>`select has_table_privilege(current_user, ${`public.${q(t.table)}`}, 'SELECT') as ok`.execute(db);
+    if (!allowed.rows[0]!.ok) {
+      notReadable.push(t.table);
+      continue;
+    }
     const r = await sql<Record<string, unknown>>`select * from ${sql.raw(q(t.table))} where ${sql.raw(t.where(scope))}`.execute(db);
     out[t.table] = r.rows;
   }
-  return out;
+  return { tables: out, notReadable };
 }

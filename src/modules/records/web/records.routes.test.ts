@@ -53,7 +53,8 @@ describe('records routes and commands', () => {
     const res = await manager.get(`/admin/subject-access/${child.childId}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain(`subject-access-370-${child.childId}.json`);
-    const bundle = JSON.parse(res.body) as { counts: Record<string, number> };
+    const bundle = JSON.parse(res.body) as { counts: Record<string, number>; notReadable: string[] };
+    expect(bundle.notReadable).toEqual([]);
     // The application role cannot list request drafts (by design); every other table is there.
     for (const [table, n] of Object.entries(child.rows)) if (table !== 'request_drafts') expect(bundle.counts[table], table).toBe(n);
     const audit = await sql<{ n: number }>`select count(*)::int as n from audit_events where action = 'export' and record_type = 'subject-access' and child_id = ${child.childId}`.execute(t.adminDb);
