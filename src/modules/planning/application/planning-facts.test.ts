@@ -7,6 +7,8 @@ import { allTables, type PlanningDocument, type TableBlock } from '../domain/pla
 import type { PlanningFacts } from '../domain/planning-facts.ts';
 import { gatherPlanningFacts } from './gather-planning-facts.ts';
 import { insertPlanningWorld, LA, NARRATIVE, TODAY } from './planning-world.fixture.ts';
+import { seedFinance } from '../../finance/index.ts';
+import { money } from './finance-figures.ts';
 import { seedPlanning } from './seed-planning.ts';
 
 /** Every figure below is worked out by hand in planning-world.fixture.ts. */
@@ -118,5 +120,17 @@ describe('planning documents built from a known synthetic council', () => {
     const first = seededPack.sections[0]!.subsections[0]!;
     expect(first.blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(3);
     expect(first.blocks.find((b) => b.kind === 'attribution')).toMatchObject({ text: expect.stringMatching(/^Written on \d+ June 2026 by SEND manager \(SEND manager\)\.$/) });
+  });
+
+  it('once the finance module holds a budget, both documents carry its position and the place gap', async () => {
+    await seedFinance(t.adminUrl, LA, TODAY);
+    const row = await t.adminDb.selectFrom('finance_years').select(['year', 'allocation_pence']).where('la_code', '=', LA).executeTakeFirstOrThrow();
+    expect(row.year).toBe(2026);
+    const withFinance = await gatherPlanningFacts(t.db, { laCode: LA }, parseLocalDate(TODAY));
+    expect(withFinance.finance?.headline[0]).toEqual({ label: 'High-needs allocation, 2026-27', value: money(Number(row.allocation_pence)) });
+    const financed = buildInclusionPlan(withFinance);
+    expect(tableOf(financed, /^Finance position$/).rows[0]).toEqual(['High-needs allocation, 2026-27', money(Number(row.allocation_pence))]);
+    const packFinance = buildEvidencePack(withFinance).sections[1]!.subsections.find((s) => s.id === 'data-finance')!;
+    expect(packFinance.blocks.some((b) => b.kind === 'notice')).toBe(false);
   });
 });
