@@ -148,6 +148,16 @@ async function findRecords(c: pg.Client): Promise<World> {
     council.values[ctx] = { laCode: la };
   }
 
+  // Planning (issue 12): a priority and one of its actions in each council, as the partnership writes them.
+  const planningPriority: WorldRecord = { scope: 'council', values: {} };
+  const planningAction: WorldRecord = { scope: 'council', values: {} };
+  for (const [ctx, la] of [['own', OWN_LA], ['other-council', OTHER_LA]] as const) {
+    const [p] = await adminQuery<{ id: string }>(c, `insert into planning_priorities (la_code, position, title, description, written_on, author_name, author_role) values ($1, 1, 'Synthetic priority', 'For the authorisation matrix.', $2, 'Matrix', 'SEND manager') returning id`, [la, WORLD_TODAY]);
+    const [a] = await adminQuery<{ id: string }>(c, `insert into planning_actions (la_code, priority_id, description, lead, due_on, status, written_on, author_name, author_role) values ($1, $2, 'Synthetic action', 'A team', $3, 'on-track', $3, 'Matrix', 'SEND manager') returning id`, [la, p!.id, WORLD_TODAY]);
+    planningPriority.values[ctx] = { id: p!.id };
+    planningAction.values[ctx] = { id: a!.id };
+  }
+
   // The OWN_LA family accounts are the family of every "own" child above.
   const family = await adminQuery<{ id: string }>(c, `select u.id from users u where u.email = any($1)`, [[emailOf('parent-carer'), emailOf('young-person')]]);
   const ownChildren = new Set([own.child_id, advice.values.own?.childId].filter((x): x is string => Boolean(x)));
@@ -156,7 +166,7 @@ async function findRecords(c: pg.Client): Promise<World> {
       await c.query(`insert into family_members (la_code, child_id, user_id, relationship) values ($1, $2, $3, 'parent') on conflict do nothing`, [OWN_LA, childId, u.id]);
     }
   }
-  return { case: caseRecord, dispute, child, document, advice, setting, apPlacement, council, orukService };
+  return { case: caseRecord, dispute, child, document, advice, setting, apPlacement, council, orukService, planningPriority, planningAction };
 }
 
 /** The contexts a row is checked in: those of the records its parameters name. */
