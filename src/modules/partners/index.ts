@@ -10,6 +10,7 @@ import type { Notifier } from '../notify/index.ts';
 import type { PartnerDeps } from './application/partner-deps.ts';
 import { registerBoardRoutes } from './web/board.routes.ts';
 import { registerDutyRoutes } from './web/duties.routes.ts';
+import { registerRecordRoutes } from './web/record.routes.ts';
 import { registerFamilyProvisionRoutes } from './web/family-provision.routes.ts';
 import { registerPartnerDutyRoutes } from './web/partner-duties.routes.ts';
 import { registerWorkTrayRoutes } from './web/work-tray.routes.ts';
@@ -35,6 +36,7 @@ export function registerPartnerRoutes(app: FastifyInstance, options: { db: Db; c
   };
   registerBoardRoutes(app, deps);
   registerDutyRoutes(app, deps);
+  registerRecordRoutes(app, deps);
   registerPartnerDutyRoutes(app, deps);
   registerFamilyProvisionRoutes(app, deps);
   if (options.config.env !== 'test') startEscalationTimer(app, deps, deps.now);

@@ -237,6 +237,35 @@ describe('the local SEND partnership (database and routes)', () => {
     expect((await manager.get('/partnership/duties')).body).toContain('Send a therapy report (local)');
   });
 
+  it('a caseworker records provision committed in Section G, and it reaches the partner tray on its clock', async () => {
+    const { caseId } = await caseWith('Recorded', [{ type: 'request-received', on: iso(-300), data: { source: 'parent' } }]);
+    const reference = (await t.adminDb.selectFrom('cases').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
+    const coordinator = new Agent(app);
+    await coordinator.signIn(user.coordinator.email);
+    const csrf = await coordinator.csrf('/partnership/record');
+    const [y, m, d] = iso(-40).split('-');
+    const bad = await coordinator.post('/partnership/record', { reference: 'EHC-370-999999', kind: 'G', organisationId: org.icb, text: 'Physiotherapy every 8 weeks', 'date-day': '31', 'date-month': '2', 'date-year': '2026' }, { csrf });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter a real date');
+    expect(bad.body).toContain('Physiotherapy every 8 weeks');
+    const wrongPartner = await coordinator.post('/partnership/record', { reference, kind: 'G', organisationId: org.care, text: 'Physiotherapy every 8 weeks', 'date-day': d!, 'date-month': m!, 'date-year': y! }, { csrf });
+    expect(wrongPartner.statusCode).toBe(400);
+    expect(wrongPartner.body).toContain('committed by the integrated care board');
+    const ok = await coordinator.post('/partnership/record', { reference, kind: 'G', organisationId: org.icb, text: 'Physiotherapy every 8 weeks', 'date-day': d!, 'date-month': m!, 'date-year': y! }, { csrf });
+    expect(ok.statusCode).toBe(303);
+    const asked = await coordinator.post('/partnership/record', { reference, kind: 'review-advice', organisationId: org.care, text: 'Advice for the annual review', 'date-day': d!, 'date-month': m!, 'date-year': y! }, { csrf });
+    expect(asked.statusCode).toBe(303);
+    const health = new Agent(app);
+    await health.signIn(user.health.email);
+    const tray = (await health.get('/work-tray')).body;
+    expect(tray).toContain('Physiotherapy every 8 weeks');
+    const care = new Agent(app);
+    await care.signIn(user.care.email);
+    const careTray = (await care.get('/work-tray')).body;
+    expect(careTray).toContain('Advice for an annual review');
+    expect(careTray).toContain('govuk-tag--red'); // the meeting was 40 days ago: overdue
+  });
+
   it('keeps each role and council to its own: board for SEND managers only, other councils unseen', async () => {
     const coordinator = new Agent(app);
     await coordinator.signIn(user.coordinator.email);
