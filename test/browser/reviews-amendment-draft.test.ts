@@ -113,6 +113,8 @@ describe('a review that amends the plan: the draft version is served and the fam
     expect(await changesTable.innerText()).toContain(NEW_ASPIRATION);
     await fillDate(v, /Date the proposed amendments were sent/);
     await v.clickButton('Save');
+    // The caseworker's page shows what was sent, as the family sees it.
+    expect(await v.page.getByRole('table', { name: 'Section A' }).innerText()).toContain(NEW_ASPIRATION);
     const deadlines = await v.page.getByRole('table', { name: 'Amendment deadlines' }).innerText();
     expect(deadlines).toContain("Family's comments on the proposed amendments");
     expect(deadlines).toContain('Issue the amended plan');

@@ -5,7 +5,7 @@ import { withTenant, type Db, type Tx } from '../../../platform/db/connection.ts
 import type { Principal } from '../../../platform/identity/principal.ts';
 import { addError, emptyErrors, type FormErrors } from '../../../platform/web/form-errors.ts';
 import { appendCaseEvent, caseCalendar, eventLabel, StaleCaseVersionError } from '../../cases/index.ts';
-import { amendmentPlan, handedOverPlan, openAmendmentDraft, type AmendmentPlan } from '../application/amendment-plan.ts';
+import { amendmentPlan, handedOverPlan, openAmendmentDraft, servedAmendmentChanges, type AmendmentPlan } from '../application/amendment-plan.ts';
 import { loadPlanCase, stepOptions, type PlanCase } from '../application/plan-case.ts';
 import { recordOutgoingTransfer } from '../infrastructure/plan-transfers.repository.ts';
 import { caseReviewsModel } from './case-reviews-presenter.ts';
@@ -32,11 +32,15 @@ export function registerReviewCaseRoutes(app: FastifyInstance, db: Db): void {
     const scope: Scope = { laCodes: principal.laCodes, userId: principal.userId };
     const pc = await withTenant(db, scope, async (tx) => {
       const found = await loadPlanCase(tx, principal.laCodes, req.params.caseId, todayInEngland(new Date()));
-      if (found) await audit(tx, req.id, principal, found, 'view', { page: 'reviews' });
-      return found;
+      if (!found) return undefined;
+      await audit(tx, req.id, principal, found, 'view', { page: 'reviews' });
+      return { ...found, servedChanges: await servedAmendmentChanges(tx, found) };
     });
     if (!pc) return reply.callNotFound();
-    return reply.render('reviews/case-reviews.njk', { title: 'Reviews and changes to the plan', backLink: `/cases/${pc.plan.caseId}`, ...caseReviewsModel(pc, (req.query as { recorded?: string }).recorded) });
+    return reply.render('reviews/case-reviews.njk', {
+      title: 'Reviews and changes to the plan', backLink: `/cases/${pc.plan.caseId}`, caseId: pc.plan.caseId, servedChanges: pc.servedChanges,
+      ...caseReviewsModel(pc, (req.query as { recorded?: string }).recorded),
+    });
   });
 
   app.get<{ Params: { caseId: string; step: string } }>('/cases/:caseId/reviews/steps/:step', { config: { access: 'case:record' } }, async (req, reply) => {
