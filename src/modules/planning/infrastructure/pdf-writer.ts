@@ -17,6 +17,12 @@ const SECONDARY = '#505a5f';
 const CELL_PAD = 4;
 
 type Pdf = InstanceType<typeof PDFDocument>;
+
+/**
+ * The standard PDF fonts use WinAnsi encoding, which has curly quotes, dashes, bullets and £ but no
+ * minus sign (U+2212) or non-breaking hyphen: those are written as a hyphen so nothing is lost.
+ */
+export const winAnsi = (text: string): string => text.replace(/[\u2212\u2011]/g, '-');
 type Struct = ReturnType<Pdf['struct']>;
 
 export function renderPdf(doc: PlanningDocument): Promise<Buffer> {
@@ -71,7 +77,7 @@ class Writer {
   heading(parent: Struct, type: 'H1' | 'H2' | 'H3' | 'H4', text: string, size: number): void {
     this.room(size * 4);
     this.add(parent, type, () => {
-      this.pdf.font(BOLD).fontSize(size).fillColor(TEXT).text(text, MARGIN, this.pdf.y, { width: this.width });
+      this.pdf.font(BOLD).fontSize(size).fillColor(TEXT).text(winAnsi(text), MARGIN, this.pdf.y, { width: this.width });
     });
     this.pdf.moveDown(0.4);
   }
@@ -79,7 +85,7 @@ class Writer {
   paragraph(parent: Struct, text: string, colour = TEXT, font = FONT): void {
     this.room(24);
     this.add(parent, 'P', () => {
-      this.pdf.font(font).fontSize(11).fillColor(colour).text(text, MARGIN, this.pdf.y, { width: this.width, lineGap: 2 });
+      this.pdf.font(font).fontSize(11).fillColor(colour).text(winAnsi(text), MARGIN, this.pdf.y, { width: this.width, lineGap: 2 });
     });
     this.pdf.moveDown(0.6);
   }
@@ -107,7 +113,7 @@ class Writer {
           list.add(li);
           this.room(16);
           this.add(li, 'LBody', () => {
-            this.pdf.font(FONT).fontSize(11).fillColor(TEXT).text(`•  ${item}`, MARGIN + 8, this.pdf.y, { width: this.width - 8 });
+            this.pdf.font(FONT).fontSize(11).fillColor(TEXT).text(winAnsi(`•  ${item}`), MARGIN + 8, this.pdf.y, { width: this.width - 8 });
           });
           li.end();
         }
@@ -128,7 +134,7 @@ class Writer {
 
   private rowHeight(cells: readonly string[], widths: number[], font: string): number {
     this.pdf.font(font).fontSize(10);
-    return Math.max(...cells.map((c, i) => this.pdf.heightOfString(c || ' ', { width: widths[i]! - CELL_PAD * 2 }))) + CELL_PAD * 2;
+    return Math.max(...cells.map((c, i) => this.pdf.heightOfString(winAnsi(c) || ' ', { width: widths[i]! - CELL_PAD * 2 }))) + CELL_PAD * 2;
   }
 
   private drawRow(parent: Struct | undefined, cells: readonly string[], widths: number[], t: TableBlock, header: boolean): void {
@@ -141,7 +147,7 @@ class Writer {
     cells.forEach((c, i) => {
       const draw = (): void => {
         this.pdf.font(i === 0 || header ? BOLD : FONT).fontSize(10).fillColor(TEXT)
-          .text(c, x + CELL_PAD, top + CELL_PAD, { width: widths[i]! - CELL_PAD * 2, align: t.numeric[i] && !header ? 'right' : 'left' });
+          .text(winAnsi(c), x + CELL_PAD, top + CELL_PAD, { width: widths[i]! - CELL_PAD * 2, align: t.numeric[i] && !header ? 'right' : 'left' });
       };
       if (tr) {
         // Column headings head their column; each row's first cell heads its row.
@@ -168,7 +174,7 @@ class Writer {
     const table = this.pdf.struct('Table');
     parent.add(table);
     this.add(table, 'Caption', () => {
-      this.pdf.font(BOLD).fontSize(11).fillColor(TEXT).text(t.caption, MARGIN, this.pdf.y, { width: this.width });
+      this.pdf.font(BOLD).fontSize(11).fillColor(TEXT).text(winAnsi(t.caption), MARGIN, this.pdf.y, { width: this.width });
     });
     this.pdf.moveDown(0.3);
     const thead = this.pdf.struct('THead');
