@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { addDays, formatIsoDate, todayInEngland, toYearMonthDay } from '../../src/platform/calendar/index.ts';
 import { createDb, type Db } from '../../src/platform/db/connection.ts';
 import { addCouncils, addUser, TEST_PASSWORD } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { TEST_APP_PASSWORD } from '../support/test-constants.ts';
-import { Client, freePort, postmasterPid, Service } from './crash-service.ts';
+import type { TestDatabase } from '../support/test-database.ts';
+import { Client, postmasterPid, Service } from './crash-service.ts';
 
 /**
  * Nothing lost: the service runs as a real process; several signed-in writers record steps on their
@@ -19,9 +15,9 @@ import { Client, freePort, postmasterPid, Service } from './crash-service.ts';
  * are always written together or not at all. On the embedded database every other round also
  * SIGKILLs the orphaned PostgreSQL, so the next start must recover it from its write-ahead log.
  */
-const ROUNDS = 10;
+export const ROUNDS = 10;
 const WRITERS = 4;
-const SESSION_SECRET = 'crash-test-session-secret-0123456789abcdef';
+export const SESSION_SECRET = 'crash-test-session-secret-0123456789abcdef';
 
 interface Ack {
   caseId: string;
@@ -94,7 +90,7 @@ async function check(adminDb: Db, acks: Ack[]): Promise<Check> {
   return { lost, halfWritten, committed: notes.rows.length };
 }
 
-async function crashRounds(label: string, opts: { startEnv: () => Record<string, string>; adminUrl: () => string; alsoKillPostgres?: (round: number) => boolean; dataDir?: string }) {
+export async function crashRounds(label: string, opts: { startEnv: () => Record<string, string>; adminUrl: () => string; alsoKillPostgres?: (round: number) => boolean; dataDir?: string }) {
   const acks: Ack[] = [];
   let service = await Service.start(opts.startEnv());
   const { db: adminDb } = createDb(opts.adminUrl(), { max: 2 });
@@ -144,38 +140,3 @@ async function crashRounds(label: string, opts: { startEnv: () => Record<string,
   }
 }
 
-describe('nothing lost when the service is killed mid-write', () => {
-  const cleanups: Array<() => Promise<void>> = [];
-  afterAll(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
-  });
-
-  it(`external PostgreSQL: ${ROUNDS} rounds of SIGKILL, every acknowledged write present, nothing half-written`, async () => {
-    const t = await createTestDatabase();
-    cleanups.push(() => t.drop());
-    const port = await freePort();
-    await crashRounds('external PostgreSQL', {
-      // The app role's password is cluster-wide: keep the one every test uses.
-      startEnv: () => ({ PORT: String(port), DATABASE_URL: t.adminUrl, DATABASE_APP_PASSWORD: TEST_APP_PASSWORD, SESSION_SECRET }),
-      adminUrl: () => t.adminUrl,
-    });
-  }, 480_000);
-
-  it(`embedded PostgreSQL: ${ROUNDS} rounds of SIGKILL (and of its PostgreSQL every other round), recovered on each start`, async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opensend-crash-'));
-    fs.chmodSync(dataDir, 0o755);
-    cleanups.push(async () => {
-      const pid = postmasterPid(dataDir);
-      if (pid) process.kill(pid, 'SIGKILL');
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    });
-    const port = await freePort();
-    const pgPort = await freePort();
-    await crashRounds('embedded PostgreSQL', {
-      startEnv: () => ({ PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_APP_PASSWORD: TEST_APP_PASSWORD, SESSION_SECRET }),
-      adminUrl: () => `postgres://postgres:${encodeURIComponent(fs.readFileSync(path.join(dataDir, 'superuser-password'), 'utf8').trim())}@127.0.0.1:${pgPort}/opensend`,
-      alsoKillPostgres: (round) => round % 2 === 0,
-      dataDir,
-    });
-  }, 480_000);
-});
