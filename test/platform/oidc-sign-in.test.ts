@@ -10,7 +10,8 @@ import { followProvider, startTestOidcProvider, type IdTokenTamper, type TestOid
  */
 const APP_URL = 'http://localhost:3000';
 
-describe('single sign-on through OpenID Connect', () => {
+// Generous per-test time: the shared CI machine is often heavily loaded.
+describe('single sign-on through OpenID Connect', { timeout: 90_000 }, () => {
   let t: TestDatabase;
   let app: FastifyInstance;
   let idp: TestOidcProvider;

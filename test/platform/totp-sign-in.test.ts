@@ -37,7 +37,8 @@ async function enrol(agent: Agent, email: string): Promise<{ secret: string; cod
   return { secret, codes, usedCode };
 }
 
-describe('two-factor sign-in (TOTP) for local accounts', () => {
+// Generous per-test time: the shared CI machine is often heavily loaded.
+describe('two-factor sign-in (TOTP) for local accounts', { timeout: 90_000 }, () => {
   let t: TestDatabase;
   let app: FastifyInstance;
 
@@ -183,7 +184,7 @@ describe('two-factor sign-in (TOTP) for local accounts', () => {
   });
 });
 
-describe('REQUIRE_STAFF_2FA', () => {
+describe('REQUIRE_STAFF_2FA', { timeout: 90_000 }, () => {
   let t: TestDatabase;
   let app: FastifyInstance;
 
