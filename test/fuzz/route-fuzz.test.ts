@@ -23,9 +23,9 @@ import { hostileForm, hostileJson, hostileParam, MARKER, oddBody } from './hosti
  * and when every request to a route was refused (4xx), no table's row count changed.
  */
 
-const WRITE_RUNS = Number(process.env.FUZZ_WRITE_RUNS ?? 16);
-const PARAM_RUNS = Number(process.env.FUZZ_PARAM_RUNS ?? 4);
-const QUERY_RUNS = Number(process.env.FUZZ_QUERY_RUNS ?? 8);
+const WRITE_RUNS = Number(process.env.FUZZ_WRITE_RUNS ?? 12);
+const PARAM_RUNS = Number(process.env.FUZZ_PARAM_RUNS ?? 3);
+const QUERY_RUNS = Number(process.env.FUZZ_QUERY_RUNS ?? 6);
 const PREFERENCE: Actor[] = ['send-manager', 'ehc-coordinator', ...ROLES, 'signed-out'];
 /** Tables whose rows change on reads too (audit, sessions, sign-in attempts, outbox): not state. */
 const VOLATILE = /^(audit_|sessions$|sign_in_attempts$|outbox$|insight_|kysely_|schema_migrations)/;
