@@ -125,3 +125,19 @@ export async function loadTargets(tx: Tx, laCode: string): Promise<Target[]> {
   const rows = await tx.selectFrom('finance_targets').selectAll().where('la_code', '=', laCode).orderBy('year').execute();
   return rows.map((r) => ({ year: r.year, cumulativePence: r.cumulative_pence, programme: r.programme === 'dbv' ? 'dbv' : 'safety-valve' }));
 }
+
+/**
+ * A new tariff for a line from a date. The tariff in force before that date now ends the day
+ * before; if a later change is already recorded, the new one ends the day before it. The same
+ * line and date again replaces the amount.
+ */
+export async function setTariff(tx: Tx, laCode: string, line: Line, annualPence: number, from: string): Promise<void> {
+  const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const later = await tx.selectFrom('finance_tariffs').select('effective_from').where('la_code', '=', laCode).where('line', '=', line)
+    .where('effective_from', '>', from).orderBy('effective_from').executeTakeFirst();
+  const to = later ? dayBefore(later.effective_from) : null;
+  await tx.updateTable('finance_tariffs').set({ effective_to: dayBefore(from) }).where('la_code', '=', laCode).where('line', '=', line)
+    .where('effective_from', '<', from).where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', from)])).execute();
+  await tx.insertInto('finance_tariffs').values({ la_code: laCode, line, annual_pence: annualPence, effective_from: from, effective_to: to })
+    .onConflict((oc) => oc.columns(['la_code', 'line', 'effective_from']).doUpdateSet({ annual_pence: annualPence })).execute();
+}

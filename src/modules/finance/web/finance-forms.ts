@@ -117,3 +117,15 @@ export function parseProject(body: Body, needCodes: readonly string[]): Result<{
   if (errors.list.length) return { ok: false, errors };
   return { ok: true, value: { name, kind: kind!, places: places!, ageFrom: ageFrom!, ageTo: ageTo!, needs: [...new Set(needs)], opensOn: opensOn! } };
 }
+
+export function parseTariff(body: Body): Result<{ line: Line; annualPence: number; from: string }> {
+  const errors = emptyErrors();
+  const line = LINES.find((l) => l === body.tariffLine && l !== 'personal-budgets');
+  if (!line) addError(errors, 'tariffLine', 'Select the line the tariff is for');
+  const annualPence = parsePounds((body.tariffAmount ?? '').trim());
+  if (annualPence === null || annualPence < 0) addError(errors, 'tariffAmount', 'Enter the cost of a place a year in pounds, for example 24000');
+  const from = dateFromParts(body, 'tariffFrom');
+  if (!from) addError(errors, 'tariffFrom', 'Enter the date the tariff starts, for example 1 4 2026', 'tariffFrom-day');
+  if (errors.list.length) return { ok: false, errors };
+  return { ok: true, value: { line: line!, annualPence: annualPence!, from: from! } };
+}

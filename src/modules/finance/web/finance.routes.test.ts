@@ -105,3 +105,20 @@ describe('finance pages', () => {
     expect((await a.get('/finance/places')).body).toContain('Unit');
   });
 });
+
+describe('tariffs', () => {
+  it('a new tariff ends the one before it the day before, and refuses bad input with errors on the form', async () => {
+    const a = await signedIn(manager.email);
+    const bad = await a.post('/finance/tariffs', { tariffLine: 'personal-budgets', tariffAmount: 'x' }, { csrf: await a.csrf('/finance') });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Select the line the tariff is for');
+    expect(bad.body).toContain('Enter the date the tariff starts');
+    const ok = await a.post('/finance/tariffs', { tariffLine: 'maintained-special', tariffAmount: '25,000', 'tariffFrom-day': '1', 'tariffFrom-month': '1', 'tariffFrom-year': String(year + 1) }, { csrf: await a.csrf('/finance') });
+    expect(ok.statusCode).toBe(303);
+    const rows = await t.adminDb.selectFrom('finance_tariffs').select(['annual_pence', 'effective_from', 'effective_to']).where('la_code', '=', LA).where('line', '=', 'maintained-special').orderBy('effective_from').execute();
+    expect(rows).toEqual([
+      { annual_pence: 2_400_000, effective_from: '2020-04-01', effective_to: `${year}-12-31` },
+      { annual_pence: 2_500_000, effective_from: `${year + 1}-01-01`, effective_to: null },
+    ]);
+  });
+});

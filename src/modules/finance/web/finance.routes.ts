@@ -9,9 +9,9 @@ import { overviewIn, type FinanceOverview } from '../application/finance-overvie
 import { financialYearOf } from '../domain/financial-year.ts';
 import { parseLedgerCsv, LEDGER_COLUMNS, type LedgerProblem } from '../domain/ledger-csv.ts';
 import { LINES } from '../domain/money-lines.ts';
-import { addCapitalProject, addScenario, deleteScenario, importLedger, ledgerImports, loadBudgetLines, loadYear, saveBudget } from '../infrastructure/finance.repository.ts';
+import { addCapitalProject, addScenario, deleteScenario, importLedger, ledgerImports, loadBudgetLines, loadYear, saveBudget, setTariff } from '../infrastructure/finance.repository.ts';
 import { budgetCsv, forecastCsv, placesCsv, scenariosCsv } from './finance-csv.ts';
-import { budgetValues, parseBudget, parseProject, parseScenario, PROJECT_KINDS, type Body } from './finance-forms.ts';
+import { budgetValues, parseBudget, parseProject, parseScenario, parseTariff, PROJECT_KINDS, type Body } from './finance-forms.ts';
 import { budgetPage, forecastPage, placesPage, scenariosPage, common } from './finance-presenter.ts';
 
 /** Today's date in England, read once per request at the edge. */
@@ -47,9 +47,17 @@ export function registerFinanceRoutes(app: FastifyInstance, db: Db): void {
   const canManage = (req: FastifyRequest) => can(req.principal, 'finance:manage');
   const audit = (tx: Tx, req: FastifyRequest, entry: Parameters<typeof recordAudit>[2]) => recordAudit(tx, { principal: req.principal, requestId: req.id }, entry);
 
-  app.get('/finance', view, async (req, reply) => withCouncil(db, req, reply, async (tx, la) => {
-    const data = { ...budgetPage(await overview(tx, la)), imports: await ledgerImports(tx, la), canManage: canManage(req), ...common };
-    return () => reply.render('finance/budget.njk', data);
+  const budget = async (tx: Tx, la: string, req: FastifyRequest, reply: FastifyReply, code = 200, values: Body = {}, errors = emptyErrors()): Promise<Send> => {
+    const data = { ...budgetPage(await overview(tx, la)), imports: await ledgerImports(tx, la), canManage: canManage(req), values, errors, lines: LINES, ...common };
+    return () => reply.code(code).render('finance/budget.njk', data);
+  };
+  app.get('/finance', view, async (req, reply) => withCouncil(db, req, reply, (tx, la) => budget(tx, la, req, reply)));
+  app.post<{ Body: Body }>('/finance/tariffs', manage, async (req, reply) => withCouncil(db, req, reply, async (tx, la) => {
+    const parsed = parseTariff(req.body ?? {});
+    if (!parsed.ok) return budget(tx, la, req, reply, 400, req.body ?? {}, parsed.errors);
+    await setTariff(tx, la, parsed.value.line, parsed.value.annualPence, parsed.value.from);
+    await audit(tx, req, { laCode: la, action: 'update', recordType: 'finance-tariff', recordId: `${la}-${parsed.value.line}-${parsed.value.from}` });
+    return () => reply.redirect('/finance#tariffs', 303);
   }));
   app.get('/finance/budget.csv', view, async (req, reply) => withCouncil(db, req, reply, async (tx, la) => {
     const body = budgetCsv(await overview(tx, la));
