@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCouncils, addUser, Agent, createTestApp } from '../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -78,6 +79,9 @@ describe('single sign-on through OpenID Connect', { timeout: 90_000 }, () => {
     expect(account.body).toContain(staffEmail);
     const link = await t.adminDb.selectFrom('user_identity_links').selectAll().where('subject', '=', 'staff-sub-1').executeTakeFirstOrThrow();
     expect(link).toMatchObject({ issuer: idp.issuer, provider: 'staff' });
+    // The application role may add links but never re-point or remove one.
+    await expect(sql`update user_identity_links set subject = 'other'`.execute(t.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`delete from user_identity_links`.execute(t.db)).rejects.toThrow(/permission denied/);
   });
 
   it('signs a parent in through One Login (private_key_jwt, email from userinfo) and returns them where they were going', async () => {
