@@ -3,7 +3,7 @@ import { withTenant, type Db, type Tx } from '../../../platform/db/connection.ts
 import type { Message, Notifier } from '../../notify/index.ts';
 import { stepsDue } from '../domain/escalation.ts';
 import { LADDER_STEP_NAMES, type LadderStepId } from '../domain/partner-duties.ts';
-import { escalations, officersOf, organisationUsers, partnerOrganisations, recordEscalation } from '../infrastructure/partnership.repository.ts';
+import { assignments, escalations, officersOf, organisationUsers, partnerOrganisations, recordEscalation } from '../infrastructure/partnership.repository.ts';
 import { councilDutyBook, loadObligations } from './obligations.ts';
 
 export interface EscalateDeps { db: Db; notifier: Notifier; calendar: WorkingDayCalendar; publicUrl: string }
@@ -43,6 +43,7 @@ export async function escalate(deps: EscalateDeps, laCode: string, today: LocalD
     const book = await councilDutyBook(tx, laCode);
     const orgs = new Map((await partnerOrganisations(tx, laCode)).map((o) => [o.id, o]));
     const { obligations } = await loadObligations(tx, laCode, book, deps.calendar, today);
+    const held = await assignments(tx, laCode);
     const already = new Map<string, Set<LadderStepId>>();
     for (const e of await escalations(tx, laCode)) {
       const set = already.get(e.obligationKey) ?? new Set<LadderStepId>();
@@ -55,7 +56,9 @@ export async function escalate(deps: EscalateDeps, laCode: string, today: LocalD
       const org = orgs.get(o.organisationId);
       if (!duty || !org) continue;
       for (const s of stepsDue(o, duty.ladder, today, already.get(o.key) ?? new Set())) {
-        const to = await recipients(tx, laCode, org, s.step);
+        // A reminder goes to whoever holds the work; while nobody does, to all the partner's staff.
+        const holder = held.get(o.key);
+        const to = s.step === 'reminder' && holder ? [holder.email] : await recipients(tx, laCode, org, s.step);
         const recorded = await recordEscalation(tx, {
           laCode, obligationKey: o.key, organisationId: o.organisationId, dutyId: o.dutyId, step: s.step, dueOn: o.dueIso,
           stepDueOn: formatIsoDate(s.stepDueOn), steppedOn: formatIsoDate(today), notified: to.length, caseId: o.caseId ?? null,

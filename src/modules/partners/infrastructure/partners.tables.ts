@@ -104,6 +104,15 @@ export interface PartnerNoticeResponsesTable {
   recorded_at: Generated<Date>;
 }
 
+/** Migration 0091: who at a partner holds a piece of work. */
+export interface PartnerAssignmentsTable {
+  la_code: string;
+  obligation_key: string;
+  organisation_id: string;
+  user_id: string;
+  assigned_on: DateOnly;
+}
+
 declare module '../../../platform/db/database-types.ts' {
   interface Database {
     partner_officers: PartnerOfficersTable;
@@ -115,5 +124,6 @@ declare module '../../../platform/db/database-types.ts' {
     partner_escalations: PartnerEscalationsTable;
     partner_notices: PartnerNoticesTable;
     partner_notice_responses: PartnerNoticeResponsesTable;
+    partner_assignments: PartnerAssignmentsTable;
   }
 }

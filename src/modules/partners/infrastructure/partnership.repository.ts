@@ -192,3 +192,26 @@ export async function respondToNotice(tx: Tx, row: { laCode: string; noticeId: s
     .onConflict((oc) => oc.columns(['la_code', 'notice_id']).doNothing()).returning('notice_id').executeTakeFirst();
   return inserted !== undefined;
 }
+
+export interface Assignment { obligationKey: string; userId: string; displayName: string; email: string }
+
+/** Who holds each piece of work at these organisations (key → holder). */
+export async function assignments(tx: Tx, laCode: string, organisationIds?: readonly string[]): Promise<Map<string, Assignment>> {
+  let q = tx.selectFrom('partner_assignments as a').innerJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.obligation_key', 'a.user_id', 'u.display_name', 'u.email']).where('a.la_code', '=', laCode);
+  if (organisationIds) {
+    if (organisationIds.length === 0) return new Map();
+    q = q.where('a.organisation_id', 'in', [...organisationIds]);
+  }
+  return new Map((await q.execute()).map((r) => [r.obligation_key, { obligationKey: r.obligation_key, userId: r.user_id, displayName: r.display_name, email: r.email }]));
+}
+
+/** Takes a piece of work for a user (replacing any holder), or releases it. */
+export async function assign(tx: Tx, row: { laCode: string; obligationKey: string; organisationId: string; userId: string | null; assignedOn: string }): Promise<void> {
+  if (row.userId === null) {
+    await tx.deleteFrom('partner_assignments').where('la_code', '=', row.laCode).where('obligation_key', '=', row.obligationKey).execute();
+    return;
+  }
+  await tx.insertInto('partner_assignments').values({ la_code: row.laCode, obligation_key: row.obligationKey, organisation_id: row.organisationId, user_id: row.userId, assigned_on: row.assignedOn })
+    .onConflict((oc) => oc.columns(['la_code', 'obligation_key']).doUpdateSet({ user_id: row.userId!, assigned_on: row.assignedOn })).execute();
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addError, emptyErrors, type FormErrors } from '../../../platform/web/form-errors.ts';
 import { answerNotice, completeRequest, findNotice, findRequest, reportCommitment } from '../application/partner-work.ts';
+import { takeOrRelease } from '../application/assignments.ts';
 import type { PartnerDeps } from '../application/partner-deps.ts';
 import { longDate } from './board-presenter.ts';
 import { field, LA, UUID, wholeNumber } from './form-body.ts';
@@ -28,6 +29,18 @@ export function registerPartnerDutyRoutes(app: FastifyInstance, deps: PartnerDep
     if (outcome === 'not-found') return reply.callNotFound();
     if (outcome === 'stale') return reply.code(409).render('partners/problem.njk', { title: 'Someone else updated this provision', backLink: '/work-tray', message: 'Nothing was saved. Go back to the work tray to see its latest state, then update it again.' });
     return reply.redirect('/work-tray?updated=provision#provision', 303);
+  });
+
+  app.post('/work-tray/assign', { config }, async (req, reply) => {
+    const laCode = field(req.body, 'laCode');
+    const key = field(req.body, 'key');
+    const take = field(req.body, 'take');
+    if (!LA.test(laCode) || !/^(advice|consultation|request|commitment):[0-9a-zA-Z:_-]{1,200}$/.test(key) || !['1', '0'].includes(take)) {
+      return reply.code(400).render('partners/problem.njk', { title: 'Nothing was changed', backLink: '/work-tray', message: 'The request to take or release this work was incomplete. Go back to the work tray and try again.' });
+    }
+    const ok = await takeOrRelease(deps, req.principal!, laCode, key, take === '1', req.id);
+    if (!ok) return reply.callNotFound();
+    return reply.redirect(`/work-tray?updated=assigned${field(req.body, 'mine') === '1' ? '&mine=1' : ''}`, 303);
   });
 
   async function renderRequest(req: FastifyRequest<Params>, reply: FastifyReply, note: string, errors?: FormErrors, status = 200) {

@@ -266,6 +266,28 @@ describe('the local SEND partnership (database and routes)', () => {
     expect(careTray).toContain('govuk-tag--red'); // the meeting was 40 days ago: overdue
   });
 
+  it('per user: a partner takes a piece of work, sees it in their own tray, and the reminder comes to them alone', async () => {
+    const colleague = await addUser(t, 'health-partner', '370', { organisationId: org.icb });
+    const { caseId } = await adviceCase('Taken', org.icb, '2026-05-04'); // due 15 June 2026
+    const key = `advice:${caseId}:a-Taken`;
+    const health = new Agent(app);
+    await health.signIn(user.health.email);
+    const csrf = await health.csrf('/work-tray');
+    expect((await health.post('/work-tray/assign', { laCode: '370', key: 'advice:nonsense', take: 'maybe' }, { csrf })).statusCode).toBe(400);
+    expect((await health.post('/work-tray/assign', { laCode: '370', key: `advice:${caseId}:not-asked`, take: '1' }, { csrf })).statusCode).toBe(404);
+    expect((await health.post('/work-tray/assign', { laCode: '370', key, take: '1', mine: '1' }, { csrf })).headers.location).toBe('/work-tray?updated=assigned&mine=1');
+    const mine = (await health.get('/work-tray?mine=1')).body;
+    expect(mine).toContain('Taken Test');
+    expect(mine).not.toContain('Climber Test');
+    const other = new Agent(app);
+    await other.signIn(colleague.email);
+    expect((await other.get('/work-tray?mine=1')).body).not.toContain('Taken Test');
+    const deps = { db: t.db, notifier: createNotifier(t.db), calendar: loadEnglandAndWalesCalendar(process.cwd()), publicUrl: 'http://localhost' };
+    await escalate(deps, '370', parseLocalDate('2026-06-08'));
+    const reminders = await t.adminDb.selectFrom('outbox').select('recipient').where('template', '=', 'partner-reminder').where('body', 'like', `%${(await t.adminDb.selectFrom('cases').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference}%`).execute();
+    expect(reminders.map((r) => r.recipient)).toEqual([user.health.email]);
+  });
+
   it('keeps each role and council to its own: board for SEND managers only, other councils unseen', async () => {
     const coordinator = new Agent(app);
     await coordinator.signIn(user.coordinator.email);

@@ -5,6 +5,7 @@ import { answerAdvice, openAdviceTask, workTray, type AdviceTask } from '../appl
 import type { PartnerDeps } from '../application/partner-deps.ts';
 import { STATUS_TAGS, type TrayItem } from '../domain/work-tray.ts';
 import { partnerDuties } from '../application/partner-work.ts';
+import { holders } from '../application/assignments.ts';
 import { dutiesModel } from './partner-tray-presenter.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,10 +24,18 @@ export async function registerWorkTrayRoutes(app: FastifyInstance, deps: Partner
       const tray = await workTray(deps, req.principal!);
       const sent = (req.query as { sent?: unknown }).sent;
       const updated = (req.query as { updated?: unknown }).updated;
+      // Per user: "mine" shows only the work the signed-in person has taken.
+      const mine = (req.query as { mine?: unknown }).mine === '1';
+      const held = await holders(deps, req.principal!);
+      const withHolder = <T extends { laCode: string; key: string }>(i: T) => ({ ...i, holder: held.get(`${i.laCode}/${i.key}`), me: held.get(`${i.laCode}/${i.key}`)?.userId === req.principal!.userId });
+      const keep = (i: { me: boolean }) => !mine || i.me;
+      const advice = (i: TrayItem) => withHolder({ ...present(i), key: `advice:${i.caseId}:${i.adviceId}` });
+      const duties = dutiesModel(await partnerDuties(deps, req.principal!));
       return reply.render('partners/work-tray.njk', {
-        title: 'Advice requests', sent: typeof sent === 'string' && /^EHC-\d{3}-\d{6}$/.test(sent) ? sent : undefined, outstanding: tray.outstanding.map(present), answered: tray.answered.map(present),
-        updated: typeof updated === 'string' && ['provision', 'request', 'notice'].includes(updated) ? updated : undefined,
-        ...dutiesModel(await partnerDuties(deps, req.principal!)),
+        title: 'Advice requests', sent: typeof sent === 'string' && /^EHC-\d{3}-\d{6}$/.test(sent) ? sent : undefined,
+        outstanding: tray.outstanding.map(advice).filter(keep), answered: tray.answered.map(advice).filter(keep), mine,
+        updated: typeof updated === 'string' && ['provision', 'request', 'notice', 'assigned'].includes(updated) ? updated : undefined,
+        ...duties, otherDuties: duties.otherDuties.map(withHolder).filter(keep),
       });
     });
 
