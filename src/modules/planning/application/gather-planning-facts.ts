@@ -4,8 +4,8 @@ import { caseCalendar } from '../../cases/index.ts';
 import { analyseDisputes, appealableDecisions, loadDisputeViews } from '../../disputes/index.ts';
 import { categoryLabel, councilRange, lastCompleteYear, latestNarratives, statutoryDeadlines, type IndicatorValue } from '../../insight/index.ts';
 import { countServices, listApPlacements, summariseAp } from '../../provision/index.ts';
-import type { CategoryCount, DisputeFigures, FinanceFigures, IndicatorFigure, PlanningFacts } from '../domain/planning-facts.ts';
-import { readPriorities, readSelfEvaluation } from '../infrastructure/planning.repository.ts';
+import type { CategoryCount, DisputeFigures, IndicatorFigure, PlanningFacts } from '../domain/planning-facts.ts';
+import { councilNameOf, readPriorities, readSelfEvaluation } from '../infrastructure/planning.repository.ts';
 import { settingsByKind } from '../infrastructure/settings-by-kind.query.ts';
 import { readFinance } from './finance-figures.ts';
 
@@ -27,27 +27,25 @@ export async function gatherPlanningFacts(db: Db, scope: GatherScope, today: Loc
   const tenant = { laCodes: [laCode], ...(scope.userId ? { userId: scope.userId } : {}) };
   const period = lastCompleteYear(today);
   clock ??= statutoryDeadlines(caseCalendar());
-  const values = await councilRange(db, tenant, laCode, period.from, period.to, today, clock);
-  const headline = (id: string): IndicatorFigure | undefined => {
-    const v = values.find((x) => x.indicatorId === id && !x.breakdown);
-    return v && { numerator: v.numerator, denominator: v.denominator };
-  };
-  const indicators: Record<string, IndicatorFigure> = {};
-  for (const v of values) if (!v.breakdown) indicators[v.indicatorId] = headline(v.indicatorId)!;
   const todayIso = formatIsoDate(today);
   const year = yearOf(period.to);
-
-  const rest = await withTenant(db, tenant, async (tx) => ({
-    councilName: await councilName(tx, laCode),
-    narratives: await latestNarratives(tx, laCode),
-    settings: await settingsByKind(tx, laCode, todayIso),
-    localOfferServices: await countServices(tx, laCode),
-    ap: summariseAp(await listApPlacements(tx), todayIso).all,
-    disputes: await disputeFigures(tx, laCode, year, today),
-    priorities: await readPriorities(tx, laCode),
-    selfEvaluation: await readSelfEvaluation(tx, laCode),
-  }));
-  const finance: FinanceFigures | null = await readFinance(db, laCode, today);
+  // Three independent reads, each on its own connection: the indicators, finance, and the rest.
+  const [values, finance, rest] = await Promise.all([
+    councilRange(db, tenant, laCode, period.from, period.to, today, clock),
+    readFinance(db, laCode, today),
+    withTenant(db, tenant, async (tx) => ({
+      councilName: await councilNameOf(tx, laCode),
+      narratives: await latestNarratives(tx, laCode),
+      settings: await settingsByKind(tx, laCode, todayIso),
+      localOfferServices: await countServices(tx, laCode),
+      ap: summariseAp(await listApPlacements(tx), todayIso).all,
+      disputes: await disputeFigures(tx, laCode, year, today),
+      priorities: await readPriorities(tx, laCode),
+      selfEvaluation: await readSelfEvaluation(tx, laCode),
+    })),
+  ]);
+  const indicators: Record<string, IndicatorFigure> = {};
+  for (const v of values) if (!v.breakdown) indicators[v.indicatorId] = { numerator: v.numerator, denominator: v.denominator };
 
   return {
     laCode,
@@ -77,11 +75,6 @@ function byCount(counts: Map<string, number>, id: 'primary-need' | 'setting-type
   // Categories with no plans are left out: a long list of zeros hides the ones that matter.
   return [...counts].filter(([, count]) => count > 0).map(([category, count]) => ({ category, label: categoryLabel(id, category), count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-}
-
-async function councilName(tx: Tx, laCode: string): Promise<string> {
-  const r = await tx.selectFrom('councils').select('name').where('la_code', '=', laCode).executeTakeFirst();
-  return r?.name ?? laCode;
 }
 
 async function disputeFigures(tx: Tx, laCode: string, year: number, today: LocalDate): Promise<DisputeFigures> {

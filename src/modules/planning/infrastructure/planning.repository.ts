@@ -131,3 +131,8 @@ export async function saveSelfEvaluation(tx: Tx, laCode: string, sectionId: stri
   const latest = await findSelfEvaluation(tx, laCode, sectionId);
   return latest ? { kind: 'stale', latest } : { kind: 'not-found' };
 }
+
+export async function councilNameOf(tx: Tx, laCode: string): Promise<string> {
+  const r = await tx.selectFrom('councils').select('name').where('la_code', '=', laCode).executeTakeFirst();
+  return r?.name ?? laCode;
+}
