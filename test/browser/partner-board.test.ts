@@ -110,6 +110,13 @@ describe('the local SEND partnership in the demo council (browser)', () => {
     await v.open('/work-tray?updated=provision');
     expect(await v.page.locator('.govuk-notification-banner').innerText()).toContain('Your update has been saved');
     if (SHOTS) await v.screenshot(`${SHOTS}/22-partner-tray-1024.png`);
+    // Per user: take the first piece of advice, then show only my work.
+    const first = v.page.locator('table').first().locator('tbody tr').first();
+    const child = await first.locator('a').first().innerText();
+    await Promise.all([v.page.waitForNavigation(), first.getByRole('button', { name: /^Take/ }).click()]);
+    await v.clickLink('Show only the work you have taken');
+    expect(await v.page.locator('table').first().innerText()).toContain(child);
+    expect(await v.page.locator('table').first().innerText()).toContain('You');
     await v.close();
   }, 180_000);
 
