@@ -46,13 +46,17 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 60_000 }).map((n) => `${MARKER}${'A'.repeat(n)}`) },
 );
 
+/** Field names the app's forms use (a guide, not a contract: the random keys cover the rest). */
+export const COMMON_FIELDS = [
+  'email', 'password', 'returnTo', 'role', 'primaryNeed', 'version', 'lockVersion', 'sectionFingerprint', 'body', 'section',
+  'parentId', 'decision', 'reasons', 'date-day', 'date-month', 'date-year', 'action', 'providedSupport', 'summary', 'narrative',
+  'laCode', 'settingId', 'kind', 'outcome', 'notes', 'text', 'name', 'value', 'confirm', 'json', 'document', 'file', 'code',
+  'title', 'description', 'reason', 'key', 'take', 'amount', 'date', 'status', 'lead', 'comment',
+] as const;
+
 /** Field names the app's forms use, plus names that try to reach the prototype or nest. */
 const fieldName = fc.oneof(
-  fc.constantFrom(
-    'email', 'password', 'returnTo', 'role', 'primaryNeed', 'version', 'lockVersion', 'sectionFingerprint', 'body', 'section',
-    'parentId', 'decision', 'reasons', 'date-day', 'date-month', 'date-year', 'action', 'providedSupport', 'summary', 'narrative',
-    'laCode', 'settingId', 'kind', 'outcome', 'notes', 'text', 'name', 'value', 'confirm', 'json', 'document', 'file',
-  ),
+  fc.constantFrom(...COMMON_FIELDS),
   fc.constantFrom('__proto__', 'constructor', 'prototype', '__proto__[polluted]', 'constructor[prototype][polluted]', 'a[b][c]', 'x.y', '_csrf[]'),
   fc.string({ unit: 'binary', maxLength: 12 }),
 );

@@ -13,6 +13,7 @@ import type { Db } from '../db/connection.ts';
 import { ROLE_NAMES } from '../identity/roles.ts';
 import { buildAssets } from './assets/asset-build.ts';
 import { FORM_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from './body-limits.ts';
+import { registerFormOnlyPages } from './form-bodies.ts';
 import { registerErrorPages } from './error-pages.ts';
 import { createNunjucksEnv } from './nunjucks-env.ts';
 import { registerAccessControl } from './access-control.ts';
@@ -93,6 +94,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/assets/')) route.config = { ...(route.config ?? {}), access: 'public', cacheable: true };
   });
+  registerFormOnlyPages(app);
   registerAccessControl(app);
 
   const assets = await buildAssets(deps.root);

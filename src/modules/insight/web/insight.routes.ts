@@ -80,7 +80,9 @@ export function registerInsightRoutes(app: FastifyInstance, db: Db): void {
       if (!def || !laCode) return reply.callNotFound();
       // The partnership's account is the SEND manager's to give; other staff may read it.
       if (principal.role !== 'send-manager') return reply.code(403).render('errors/403.njk', { title: 'You cannot do this' });
-      const body = (req.body?.narrative ?? '').trim();
+      // A form can repeat a field (an array) and JSON can send anything: only a string is a narrative.
+      const given: unknown = req.body?.narrative;
+      const body = (typeof given === 'string' ? given : '').trim();
       const errors = emptyErrors();
       if (body === '') addError(errors, 'narrative', 'Enter what lies behind this figure and what is being done');
       else if (body.length > NARRATIVE_MAX) addError(errors, 'narrative', `The narrative must be ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer`);
