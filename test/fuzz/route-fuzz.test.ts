@@ -35,8 +35,6 @@ const VOLATILE = /^(audit_|sessions$|sign_in_attempts$|outbox$|insight_|kysely_|
  * build. Remove an entry once its fix lands; the fuzzer then guards it.
  */
 const KNOWN: Record<string, string> = {
-  'POST /provision/settings/:id/edit': 'a form field sent twice arrives as an array and a string method on it is a 500 (provision module, reported)',
-  'POST /provision/ap/placements': 'a form field sent twice arrives as an array and a string method on it is a 500 (provision module, reported)',
   'POST /finance/scenarios': 'a form field sent twice arrives as an array and a string method on it is a 500 (finance module, reported)',
 };
 

@@ -14,7 +14,8 @@ type NeedCode = (typeof SEN2_NEED_CODES)[number];
 
 export function validateSetting(raw: RawSetting, giasCodes: ReadonlySet<string>, needCodes: readonly NeedCode[]): ValidationResult {
   const problems: FieldProblem[] = [];
-  const text = (k: keyof SettingInput): string => (raw[k] ?? '').trim();
+  // A field sent twice arrives as an array: only a string is an answer.
+  const text = (k: keyof SettingInput): string => { const v: unknown = raw[k]; return typeof v === 'string' ? v.trim() : ''; };
   const name = text('name');
   if (!name) problems.push({ field: 'name', text: 'Enter the name of the setting' });
   else if (name.length > 200) problems.push({ field: 'name', text: 'Name must be 200 characters or fewer' });

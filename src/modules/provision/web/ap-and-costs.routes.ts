@@ -30,7 +30,8 @@ export function registerApAndCostRoutes(app: FastifyInstance, db: Db): void {
   app.get('/provision/ap', { config: { access: 'provision:view' } }, async (req, reply) => reply.render('provision/ap.njk', await render(req)));
 
   app.post<{ Body: Body }>('/provision/ap/placements', { config: { access: 'provision:manage' } }, async (req, reply) => {
-    const b = req.body ?? {};
+    // A field sent twice arrives as an array: keep only the fields that are strings.
+    const b: Body = Object.fromEntries(Object.entries(req.body ?? {}).filter(([, v]) => typeof v === 'string'));
     const errors = emptyErrors();
     const tier = Number(b.tier);
     if (!b.childId || !isUuid(b.childId)) addError(errors, 'childId', 'Enter the child’s record number');
