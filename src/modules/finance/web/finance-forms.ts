@@ -66,7 +66,9 @@ export function dateFromParts(body: Body, name: string): string | null {
   return !Number.isNaN(t) && new Date(t).toISOString().startsWith(iso) && y >= '2014' && y <= '2100' ? iso : null;
 }
 
-export function parseScenario(body: Body): Result<{ name: string; change: ScenarioChange }> {
+export function parseScenario(raw: Body): Result<{ name: string; change: ScenarioChange }> {
+  // A field sent twice arrives as an array: keep only the fields that are strings.
+  const body: Body = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string'));
   const errors = emptyErrors();
   const name = (body.name ?? '').trim();
   if (!name) addError(errors, 'name', 'Enter a name for the scenario');
