@@ -15,7 +15,7 @@ import { DEMO_PASSWORD, openNationalDataset, plansIn } from './support/national-
  *
  * `value` is the p99 in ms; the floor is the p99 of the service's cheapest page (GET /health)
  * under the same 200 users just before, so the ratio says how much the workload itself costs
- * beyond queueing on two cores. target '<=1000000': informational, it always "meets" it.
+ * beyond queueing on two cores. target 'reported': stated as measured, not asserted.
  *
  * LOAD_SECONDS and LOAD_USERS override 60 and 200 (for a quick try). LOAD_SKIP=dashboard replaces
  * the dashboard requests with case pages (still one write in ten), to see the rest of the service
@@ -77,7 +77,7 @@ export async function run(): Promise<BenchResult> {
     const floor = await runWorker({ base, seconds: Math.min(15, SECONDS), connections: USERS, requests: [get('health', '/health', '')] });
     const load = await runWorker({ base, seconds: SECONDS, connections: USERS, requests });
     return {
-      name: 'load', value: load.p99, floor: floor.p99, ratio: load.p99 / floor.p99, unit: 'ms p99', target: '<=1000000',
+      name: 'load', value: load.p99, floor: floor.p99, ratio: load.p99 / floor.p99, unit: 'ms p99', target: 'reported',
       details: {
         users: USERS, seconds: load.seconds, requests: load.requests, throughput: load.throughput, p50: load.p50, p99: load.p99, errors: load.errors,
         failures: load.failures, byKind: load.byKind, healthFloor: { throughput: floor.throughput, p50: floor.p50, p99: floor.p99, errors: floor.errors },
