@@ -4,7 +4,7 @@
  * against the baseline with Safety Valve / DBV targets, and place planning. Aggregates only.
  * financeOverview and costPerPlan keep their shape: extend them, don't break them.
  */
-export { financeOverview, costPerPlan, type FinanceOverview } from './application/finance-overview.ts';
+export { financeOverview, costPerPlan, costPerPlanForYears, type FinanceOverview } from './application/finance-overview.ts';
 export { LINES, LINE_NAMES, SPECIALIST_LINES, type Line } from './domain/money-lines.ts';
 export { yearLabel, financialYearOf } from './domain/financial-year.ts';
 export { PHASES as PLANNING_PHASES, PHASE_NAMES as PLANNING_PHASE_NAMES, type GapRow, type PlanningPhase } from './domain/place-gap.ts';

@@ -12,7 +12,7 @@ import { planSpells, requestDates, type SpellRow } from '../infrastructure/deman
  */
 export async function placementDaysIn(tx: Tx, laCode: string, year: number, spells: readonly SpellRow[]): Promise<PlacementDays[]> {
   const fy = yearPeriod(year);
-  const rows = (await placementsForFinance(tx, fy.from, fy.to)).filter((r) => r.laCode === laCode);
+  const rows = await placementsForFinance(tx, fy.from, fy.to, laCode);
   const byChild = new Map<string, SpellRow[]>();
   for (const s of spells) byChild.set(s.childId, [...(byChild.get(s.childId) ?? []), s]);
   const out: PlacementDays[] = [];
@@ -31,7 +31,7 @@ const addDay = (d: string, n: number): string => new Date(Date.parse(`${d}T00:00
 
 /** Each plan in force on a day, with the child's age, the line of their current placement and their need. */
 export async function plansInForceOn(tx: Tx, laCode: string, day: string, spells: readonly SpellRow[]): Promise<Array<{ age: number; line: Line | null; need: string | null }>> {
-  const placements = (await placementsForFinance(tx, day, day)).filter((r) => r.laCode === laCode);
+  const placements = await placementsForFinance(tx, day, day, laCode);
   const lineOf = new Map(placements.map((p) => [p.childId, lineOfSetting(p)]));
   return spells.filter((s) => s.startsOn <= day && (s.endsOn === null || s.endsOn > day))
     .map((s) => ({ age: ageOn(s.dateOfBirth, day), line: lineOf.get(s.childId) ?? null, need: s.need }));
@@ -49,7 +49,7 @@ export function planYears(spells: readonly SpellRow[], year: number): number {
 }
 
 export async function specialistCapacity(tx: Tx, laCode: string): Promise<Array<{ name: string; line: Line; places: number; ageFrom: number; ageTo: number; needs: string[] }>> {
-  return (await settingsForFinance(tx)).filter((s) => s.laCode === laCode)
+  return (await settingsForFinance(tx, laCode))
     .map((s) => ({ name: s.name, line: lineOfSetting(s), places: s.places, ageFrom: s.ageFrom, ageTo: s.ageTo, needs: s.needs }))
     .filter((s) => ['resourced-provision', 'maintained-special', 'academy-special'].includes(s.line) && s.places > 0);
 }

@@ -105,10 +105,19 @@ export async function overviewIn(tx: Tx, laCode: string, today: string): Promise
  * a plan in force for half the year counts a half). For insight's cost-per-plan indicator.
  */
 export async function costPerPlan(db: Db, laCode: string, financialYear: number): Promise<{ committedPence: number; plans: number; costPerPlanPence: number | null }> {
+  return (await costPerPlanForYears(db, laCode, [financialYear]))[0]!;
+}
+
+/** The same for several financial years, reading the council's plan history and tariffs once. */
+export async function costPerPlanForYears(db: Db, laCode: string, financialYears: readonly number[]): Promise<Array<{ financialYear: number; committedPence: number; plans: number; costPerPlanPence: number | null }>> {
   return withTenant(db, { laCodes: [laCode] }, async (tx) => {
     const [tariffs, spells] = await Promise.all([loadTariffs(tx, laCode), planSpells(tx, laCode)]);
-    const committedPence = committedByLine(await placementDaysIn(tx, laCode, financialYear, spells), tariffs, financialYear).reduce((a, l) => a + l.pence, 0);
-    const plans = planYears(spells, financialYear);
-    return { committedPence, plans, costPerPlanPence: plans > 0 ? Math.round(committedPence / plans) : null };
+    const out = [];
+    for (const financialYear of financialYears) {
+      const committedPence = committedByLine(await placementDaysIn(tx, laCode, financialYear, spells), tariffs, financialYear).reduce((a, l) => a + l.pence, 0);
+      const plans = planYears(spells, financialYear);
+      out.push({ financialYear, committedPence, plans, costPerPlanPence: plans > 0 ? Math.round(committedPence / plans) : null });
+    }
+    return out;
   });
 }

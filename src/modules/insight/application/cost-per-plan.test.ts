@@ -45,6 +45,15 @@ describe('cost per plan, by financial year, where finance data exists', () => {
     expect(await costPerPlanSeries(t.db, '904', [2024, 2025])).toEqual([]);
   });
 
+  it('follows a tariff change at once, though the answer is remembered between pages', async () => {
+    const before = await costPerPlanSeries(t.db, '903', [2025]);
+    expect(await costPerPlanSeries(t.db, '903', [2025])).toBe(before);
+    // Special school places at £36,000 from 1 April 2025: 3,600,000 + 364,000 = 3,964,000p over 1.4986 plan-years.
+    await sql`insert into finance_tariffs (la_code, line, annual_pence, effective_from) values ('903', 'maintained-special', 3600000, '2025-04-01')`.execute(t.adminDb);
+    const [after] = await costPerPlanSeries(t.db, '903', [2025]);
+    expect(after).toMatchObject({ committedPounds: 39_640, costPerPlanPounds: 26_451 });
+  });
+
   it('chooses financial years by their start date', () => {
     expect(recentFinancialYears(parseLocalDate('2026-02-01'), 3)).toEqual([2023, 2024, 2025]);
     expect(financialYearsStartingIn(parseLocalDate('2025-01-01'), parseLocalDate('2026-12-31'))).toEqual([2025, 2026]);

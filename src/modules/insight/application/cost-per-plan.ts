@@ -1,6 +1,8 @@
 import { formatIsoDate, toYearMonthDay, type LocalDate } from '../../../platform/calendar/index.ts';
 import type { Db } from '../../../platform/db/connection.ts';
-import { costPerPlan, financialYearOf, yearLabel } from '../../finance/index.ts';
+import { costPerPlanForYears, financialYearOf, yearLabel } from '../../finance/index.ts';
+import { withTenant } from '../../../platform/db/connection.ts';
+import { sourceVersion } from '../infrastructure/case-facts.query.ts';
 
 /**
  * Cost per plan: the council's committed high-needs spend in a financial year (placements costed
@@ -25,20 +27,29 @@ export const COST_PER_PLAN_DEFINITION = {
 } as const;
 
 export async function costPerPlanSeries(db: Db, laCode: string, years: readonly number[]): Promise<CostPerPlanRow[]> {
+  // Costing placements reads the council's whole plan history: remember the answer until anything
+  // it reads changes (the insight change counter also counts placements and tariffs, migration 0132).
+  const version = await withTenant(db, { laCodes: [laCode] }, (tx) => sourceVersion(tx, laCode));
+  const key = `${laCode}|${years.join(',')}|${version}`;
+  const known = remembered.get(key);
+  if (known) return known;
   const rows: CostPerPlanRow[] = [];
-  for (const year of years) {
-    const r = await costPerPlan(db, laCode, year);
+  for (const r of await costPerPlanForYears(db, laCode, years)) {
     if (r.committedPence <= 0) continue;
     rows.push({
-      financialYear: year,
-      label: yearLabel(year),
+      financialYear: r.financialYear,
+      label: yearLabel(r.financialYear),
       committedPounds: Math.round(r.committedPence / 100),
       planYears: Math.round(r.plans * 10) / 10,
       costPerPlanPounds: r.costPerPlanPence === null ? null : Math.round(r.costPerPlanPence / 100),
     });
   }
+  if (remembered.size > 500) remembered.clear();
+  remembered.set(key, rows);
   return rows;
 }
+
+const remembered = new Map<string, CostPerPlanRow[]>();
 
 /** The last `count` financial years up to the one containing `asOf`, oldest first. */
 export function recentFinancialYears(asOf: LocalDate, count = 5): number[] {
