@@ -151,6 +151,9 @@ describe('the national aggregate agrees on plans in place when plans end', () =>
       await insertArea(t, '372', AREA_372);
       const counts = await nationalCounts(t.db, '2025-01-01', '2025-12-31', '2025-12-31');
       expect(counts.find((c) => c.laCode === '372' && c.measure === 'plans-in-place')?.n).toBe(3);
+      // And the counts are the per-council cached ones (migration 0123), not a scan of England.
+      const cached = await t.adminDb.selectFrom('insight_national_cache').select(['measure', 'n']).where('la_code', '=', '372').where('measure', '=', 'plans-in-place').execute();
+      expect(cached.map((c) => Number(c.n))).toEqual([3]);
     } finally {
       await t.drop();
     }
