@@ -43,7 +43,7 @@ export function lineChartSvg(series: readonly Series[], o: { id: string; title: 
 
 /** Pairs of horizontal bars (for example budget and outturn) for each label. */
 export function pairedBarsSvg(rows: ReadonlyArray<{ label: string; a: number; b: number }>, o: { id: string; title: string; aName: string; bName: string; unit: Unit }): string {
-  const width = 640, labelW = 230, right = 70, rowH = 30, top = 8;
+  const width = 760, labelW = 330, right = 70, rowH = 30, top = 8;
   const height = top + rows.length * rowH + 8;
   const max = Math.max(1, ...rows.flatMap((r) => [r.a, r.b]));
   const W = (v: number) => (Math.max(0, v) / max) * (width - labelW - right);

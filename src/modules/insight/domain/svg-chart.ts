@@ -33,7 +33,8 @@ export function describeBars(bars: readonly ChartBar[], unit: IndicatorUnit): st
 export function barChartSvg(bars: readonly ChartBar[], options: ChartOptions): string {
   const width = options.width ?? 640;
   const height = options.height ?? 220;
-  const left = 56, bottom = 40, top = 12, right = 8;
+  // Room for the widest axis label ("100.0 per 100" is wider than "100.0%").
+  const left = options.unit === 'per-100' ? 96 : 56, bottom = 40, top = 12, right = 8;
   const plotW = width - left - right, plotH = height - top - bottom;
   const max = Math.max(options.unit === 'percent' ? 100 : 1, ...bars.map((b) => b.value ?? 0));
   const step = bars.length > 0 ? plotW / bars.length : plotW;

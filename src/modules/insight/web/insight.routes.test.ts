@@ -40,6 +40,10 @@ describe('insight routes', () => {
     expect(res.body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="chart-plans-in-place-title chart-plans-in-place-desc"/);
     expect(res.body).toContain('<title id="chart-plans-in-place-title">');
     expect((res.body.match(/<svg/g) ?? []).length).toBe((res.body.match(/Figures in the chart/g) ?? []).length);
+    // No tariffs in this council: cost per plan says why it is not shown, rather than £0.
+    expect(res.body).toContain('Committed high-needs spend per EHC plan');
+    expect(res.body).toContain('has not recorded its placement tariffs');
+    expect(res.body).not.toMatch(/£0 in/);
   });
 
   it('lets the SEND manager add a narrative, shown with the figure on the page, in the CSV and the API', async () => {
