@@ -152,8 +152,8 @@ describe('the national aggregate agrees on plans in place when plans end', () =>
       const counts = await nationalCounts(t.db, '2025-01-01', '2025-12-31', '2025-12-31');
       expect(counts.find((c) => c.laCode === '372' && c.measure === 'plans-in-place')?.n).toBe(3);
       // And the counts are the per-council cached ones (migration 0123), not a scan of England.
-      const cached = await t.adminDb.selectFrom('insight_national_cache').select(['measure', 'n']).where('la_code', '=', '372').where('measure', '=', 'plans-in-place').execute();
-      expect(cached.map((c) => Number(c.n))).toEqual([3]);
+      const cached = await sql<{ n: string }>`select n from insight_national_cache where la_code = '372' and measure = 'plans-in-place'`.execute(t.adminDb);
+      expect(cached.rows.map((c) => Number(c.n))).toEqual([3]);
     } finally {
       await t.drop();
     }
