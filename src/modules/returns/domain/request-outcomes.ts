@@ -15,6 +15,8 @@ export interface RequestFacts {
   final?: { on: string; primaryNeed?: string; secondaryNeeds: string[]; settingId?: string };
   exception: boolean;
   lastReview?: string;
+  /** The plan stopped on or before the reference date: ceased (with its SEN2 reason) or moved to another council. */
+  ended?: { on: string; ceaseReason?: string };
 }
 
 function first<T extends CaseEvent['type']>(events: CaseEvent[], type: T): CaseEvent<T> | undefined {
@@ -44,6 +46,11 @@ export function requestFacts(events: CaseEvent[], period: CollectionPeriod): Req
   }
   const last = reviews.at(-1);
   if (last) facts.lastReview = last;
+  if (final) {
+    const end = seen.find((e) => (e.type === 'plan-ceased' || e.type === 'plan-transferred-out') && e.seq > final.seq);
+    if (end?.type === 'plan-ceased') facts.ended = { on: end.occurredOn, ceaseReason: (end as CaseEvent<'plan-ceased'>).data.reasonCode };
+    else if (end) facts.ended = { on: end.occurredOn };
+  }
   return facts;
 }
 

@@ -50,6 +50,8 @@ function caseOf(r: Sen2Request): PlannedCase {
       if (primary) data.primaryNeed = primary.type;
       const named = a.namedPlan?.details.find((d) => d.rank === 1) ?? a.namedPlan?.details[0];
       events.push({ type: 'final-plan-issued', occurredOn: a.namedPlan?.startDate ?? on, data, ...(named ? { namedSetting: settingRefOf(named) } : {}) });
+      // A ceased plan in the return comes back as the cease, so the next export reports it the same.
+      if (a.namedPlan?.ceaseDate) events.push({ type: 'plan-ceased', occurredOn: a.namedPlan.ceaseDate, data: { reasonCode: a.namedPlan.ceaseReason ?? '9' } });
     }
     if (a.outcome === 'N') events.push({ type: 'decision-not-to-issue', occurredOn: on, data: {} });
     if (a.outcome === 'W') events.push({ type: 'request-withdrawn', occurredOn: on, data: {} });

@@ -68,6 +68,28 @@ describe('SEN2 person from a child\'s case history', () => {
     expect(r.assessment).toEqual({ outcome: 'H', outcomeDate: '2021-05-01', week20: false });
     expect(r.activePlan).toMatchObject({ lastReview: '2025-05-03', placements: [{ senSetting: 'OTH', senSettingOther: 'Tuition Co', entryDate: '2021-05-01' }] });
   });
+
+  it('reports a plan issued and ceased in the year with its cease date and reason, and not as active', () => {
+    const base = child();
+    const ceased = child({ cases: [{ ...base.cases[0]!, events: [...base.cases[0]!.events, { seq: 5, type: 'plan-ceased', occurredOn: '2025-11-01', data: { reasonCode: '3' } } as CaseEvent] }] });
+    const r = sen2PersonOf(ceased, period)!.requests[0]!;
+    expect(r.assessment!.namedPlan).toMatchObject({ startDate: '2025-06-01', ceaseDate: '2025-11-01', ceaseReason: '3' });
+    expect(r.activePlan).toBeUndefined();
+  });
+
+  it('does not report a plan moved to another council, or ceased, before the reference date as active', () => {
+    for (const type of ['plan-transferred-out', 'plan-ceased'] as const) {
+      const p = sen2PersonOf(child({ cases: [{ id: 'k', reference: 'R', openedOn: '2021-01-01', events: events([
+        ['request-received', '2021-01-01', { source: 'parent' }], ['decision-to-assess', '2021-02-01', { decision: 'assess' }],
+        ['final-plan-issued', '2021-05-01', { primaryNeed: 'SEMH', settingId: 's2' }], [type, '2025-10-01', { reasonCode: '5', toLaCode: '886' }],
+      ]) }] }), period);
+      // Issued before the period and no longer in force on the reference date: nothing to report.
+      expect(p).toBeNull();
+    }
+    // Ceased after the reference date: still active on it.
+    const later = sen2PersonOf(child({ cases: [{ ...child().cases[0]!, events: [...child().cases[0]!.events, { seq: 5, type: 'plan-ceased', occurredOn: '2026-02-01', data: { reasonCode: '9' } } as CaseEvent] }] }), period)!;
+    expect(later.requests[0]!.activePlan).toBeDefined();
+  });
 });
 
 describe('pre-submission check', () => {
@@ -89,5 +111,18 @@ describe('pre-submission check', () => {
     expect(checkSen2Person(sen2PersonOf(child(), period)!, period)).toEqual([]);
     const f = checkSen2Person(sen2PersonOf(child({ cases: [{ id: 'k9', reference: 'R', openedOn: '2025-02-01', events: events([['request-received', '2025-02-01', { source: 'parent' }]]) }] }), period)!, period);
     expect(f[0]!.caseId).toBe('k9');
+  });
+});
+
+describe('import of a ceased plan', () => {
+  it('comes back as the plan and its cease, so the next export reports both the same', async () => {
+    const { planPersonImport } = await import('./sen2-import.plan.ts');
+    const base = child();
+    const ceased = child({ cases: [{ ...base.cases[0]!, events: [...base.cases[0]!.events, { seq: 5, type: 'plan-ceased', occurredOn: '2025-11-01', data: { reasonCode: '3' } } as CaseEvent] }] });
+    const planned = planPersonImport(sen2PersonOf(ceased, period)!);
+    const types = planned.cases[0]!.events.map((e) => [e.type, e.occurredOn, e.data]);
+    expect(types).toContainEqual(['plan-ceased', '2025-11-01', { reasonCode: '3' }]);
+    const reimported = child({ cases: [{ ...base.cases[0]!, events: planned.cases[0]!.events.map((e, i) => ({ seq: i + 1, type: e.type, occurredOn: e.occurredOn, data: e.data }) as CaseEvent) }] });
+    expect(sen2PersonOf(reimported, period)!.requests[0]!.assessment!.namedPlan).toMatchObject({ ceaseDate: '2025-11-01', ceaseReason: '3' });
   });
 });

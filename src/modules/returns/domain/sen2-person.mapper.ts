@@ -14,8 +14,10 @@ export function sen2PersonOf(child: ChildHistory, period: CollectionPeriod): Sen
     .map((c) => ({ c, facts: requestFacts(c.events, period) }))
     .filter(({ facts }) => facts.received !== undefined && facts.received <= period.periodEnd)
     .sort((a, b) => (a.facts.received! < b.facts.received! ? -1 : a.facts.received! > b.facts.received! ? 1 : a.c.reference < b.c.reference ? -1 : 1));
-  // One plan is in force: the latest issued by the reference date (an earlier one was replaced).
-  const active = cases.filter((x) => x.facts.final).sort((a, b) => (a.facts.final!.on < b.facts.final!.on ? -1 : 1)).at(-1);
+  // One plan is in force: the latest issued by the reference date (an earlier one was replaced),
+  // unless it has since ceased or moved to another council.
+  const latest = cases.filter((x) => x.facts.final).sort((a, b) => (a.facts.final!.on < b.facts.final!.on ? -1 : 1)).at(-1);
+  const active = latest && !latest.facts.ended ? latest : undefined;
   const requests: Sen2Request[] = [];
   for (const { c, facts } of cases) {
     const holdsActive = active?.c.id === c.id;
@@ -55,6 +57,8 @@ function requestOf(caseId: string, f: RequestFacts, period: CollectionPeriod, ac
     // Module 4 describes plans issued in this collection year; older plans appear only in module 5.
     if (a === 'Y' && f.final) {
       r.assessment.namedPlan = { startDate: f.final.on, details: [namedDetail(f.final.settingId, child)] };
+      // A plan issued this year and already ceased carries its cease date and SEN2 reason.
+      if (f.ended?.ceaseReason) Object.assign(r.assessment.namedPlan, { ceaseDate: f.ended.on, ceaseReason: f.ended.ceaseReason });
     }
   }
   if (activeFor && f.final) r.activePlan = activePlanOf(f, activeFor, period);
