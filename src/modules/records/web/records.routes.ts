@@ -96,7 +96,8 @@ export function registerRecordsRoutes(app: FastifyInstance, db: Db): void {
     const reference = text(req.body, 'reference');
     const reason = text(req.body, 'reason');
     const values = { reference, reason };
-    return withTenant(db, scope(principal), async (tx) => {
+    // The redirect goes out only after the hold has committed: the next page must show it.
+    const outcome = await withTenant(db, scope(principal), async (tx) => {
       const errors = emptyErrors();
       if (!reference) addError(errors, 'reference', 'Enter the case reference of the child, like EHC-1');
       if (!reason) addError(errors, 'reason', 'Enter why the record must be kept');
@@ -106,8 +107,9 @@ export function registerRecordsRoutes(app: FastifyInstance, db: Db): void {
       if (hasErrors(errors)) return renderPage(reply.code(400), tx, principal, req.id, { errors, values });
       const holdId = await placeHold(tx, { laCode: la, childId: found!.child_id, reason, userId: principal.userId });
       await recordAudit(tx, { principal, requestId: req.id }, { laCode: la, action: 'create', recordType: 'legal-hold', recordId: holdId, childId: found!.child_id });
-      return reply.redirect('/admin/records?saved=hold', 303);
+      return 'placed' as const;
     });
+    return outcome === 'placed' ? reply.redirect('/admin/records?saved=hold', 303) : outcome;
   });
 
   app.post<{ Params: { holdId: string }; Body: Body }>('/admin/records/holds/:holdId/lift', { config: { access: 'audit:council' } }, async (req, reply) => {
