@@ -20,5 +20,7 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     render(template: string, context?: Record<string, unknown>): FastifyReply;
+    /** This response's CSP nonces (security-headers.ts). */
+    cspNonce: { script: string; style: string };
   }
 }
