@@ -4,7 +4,10 @@ import { parseLocalDate, type LocalDate } from './local-date.ts';
  * Today's date in England. The domain never reads the clock; the edges (CLI, web) call this once
  * per request and pass the date in.
  */
+// Building an Intl.DateTimeFormat costs far more than using one (it loads time-zone data), and
+// pages call this on every request: one formatter for the process.
+const ENGLAND = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInEngland(now: Date): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return parseLocalDate(parts);
+  return parseLocalDate(ENGLAND.format(now));
 }

@@ -21,9 +21,19 @@ export function loadBenchmarks(projectRoot: string): Promise<BenchmarkSet> {
   return loaded;
 }
 
-/** Partnership-chosen statistical neighbours: { "886": ["..."] }. Empty means the default rule. */
-export async function loadConfiguredNeighbours(projectRoot: string): Promise<Record<string, string[]>> {
+const neighbourCache = new Map<string, Promise<Record<string, string[]>>>();
+
+/**
+ * Partnership-chosen statistical neighbours: { "886": ["..."] }. Empty means the default rule. The
+ * file ships with the code (a change is a deployment), so it is read once per process, not per page.
+ */
+export function loadConfiguredNeighbours(projectRoot: string): Promise<Record<string, string[]>> {
   const file = path.join(projectRoot, 'src', 'modules', 'insight', 'infrastructure', 'statistical-neighbours.json');
-  const parsed = JSON.parse(await readFile(file, 'utf8')) as { councils?: Record<string, string[]> };
-  return parsed.councils ?? {};
+  let loaded = neighbourCache.get(file);
+  if (!loaded) {
+    loaded = readFile(file, 'utf8').then((text) => (JSON.parse(text) as { councils?: Record<string, string[]> }).councils ?? {});
+    loaded.catch(() => neighbourCache.delete(file));
+    neighbourCache.set(file, loaded);
+  }
+  return loaded;
 }
