@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/connection.ts';
 import type { Principal } from '../identity/principal.ts';
+import { viewAuditBatcher } from './view-audit-batcher.ts';
 
 /**
  * The audit trail of children's records: every view and every change, written in the same
@@ -20,21 +21,31 @@ export interface AuditContext {
   requestId: string;
 }
 
+function auditRow(ctx: AuditContext, entry: AuditEntry) {
+  return {
+    la_code: entry.laCode,
+    actor_user_id: ctx.principal?.userId ?? null,
+    actor_role: ctx.principal?.role ?? null,
+    action: entry.action,
+    record_type: entry.recordType,
+    record_id: entry.recordId,
+    child_id: entry.childId ?? null,
+    request_id: ctx.requestId,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+}
+
 export async function recordAudit(tx: Tx | Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_events')
-    .values({
-      la_code: entry.laCode,
-      actor_user_id: ctx.principal?.userId ?? null,
-      actor_role: ctx.principal?.role ?? null,
-      action: entry.action,
-      record_type: entry.recordType,
-      record_id: entry.recordId,
-      child_id: entry.childId ?? null,
-      request_id: ctx.requestId,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
-    .execute();
+  await tx.insertInto('audit_events').values(auditRow(ctx, entry)).execute();
+}
+
+/**
+ * The audit row of a plain read (no change to be atomic with): durable before this resolves, but
+ * committed together with the rows of concurrent reads (view-audit-batcher.ts). Pass the app's root
+ * database handle, not a transaction.
+ */
+export async function recordViewAudit(db: Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await viewAuditBatcher(db).write(auditRow(ctx, entry));
 }
 
 export interface ViewOfRecord {

@@ -23,8 +23,9 @@ export function createDb(url: string, options: { max?: number; replicaUrl?: stri
   // A broken idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  // Reads get their own small pool of scope-remembering connections (see scoped-read.ts).
-  const readPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil((options.max ?? 10) / 2)), idleTimeoutMillis: 10_000 });
+  // Reads get their own pool of scope-remembering connections (see scoped-read.ts). As large as the
+  // main pool: under load most requests are reads, and a read waiting for a connection is latency.
+  const readPool = new pg.Pool({ connectionString: url, max: options.max ?? 10, idleTimeoutMillis: 10_000 });
   readPool.on('error', () => undefined);
   registerReadPool(db, readPool);
   const replica = options.replicaUrl ? createDb(options.replicaUrl, { max: options.max }).db : undefined;

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../../../platform/calendar/index.ts';
-import type { Tx } from '../../../platform/db/connection.ts';
+import type { Db, Tx } from '../../../platform/db/connection.ts';
 import type { CaseEvent } from '../domain/case-events.ts';
 import { deriveCaseState, type CaseState } from '../domain/case-state.ts';
 import { findCase, type CaseRecord } from '../infrastructure/case-read.repository.ts';
@@ -14,7 +14,8 @@ export interface CaseView {
 }
 
 /** A case with its derived state as of today. Row-level security already limits it to the caller's councils. */
-export async function loadCaseView(tx: Tx, caseId: string, today: LocalDate): Promise<CaseView | undefined> {
+/** Works in a transaction or on a scoped read connection (readWithTenant). */
+export async function loadCaseView(tx: Tx | Db, caseId: string, today: LocalDate): Promise<CaseView | undefined> {
   const record = await findCase(tx, caseId);
   if (!record) return undefined;
   const events = toCaseEvents(
@@ -37,7 +38,7 @@ export async function stepOptions(tx: Tx, laCode: string): Promise<StepOptions> 
 }
 
 /** Names for the ids events carry (organisations, settings), so timelines say who, not a UUID. */
-export async function namesFor(tx: Tx, laCode: string, events: readonly CaseEvent[]): Promise<Map<string, string>> {
+export async function namesFor(tx: Tx | Db, laCode: string, events: readonly CaseEvent[]): Promise<Map<string, string>> {
   const ids = new Set<string>();
   for (const e of events) {
     const d = e.data as Record<string, unknown>;
@@ -47,8 +48,15 @@ export async function namesFor(tx: Tx, laCode: string, events: readonly CaseEven
   if (ids.size === 0) return names;
   const list = [...ids].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (list.length === 0) return names;
-  for (const o of await tx.selectFrom('organisations').select(['id', 'name']).where('la_code', '=', laCode).where('id', 'in', list).execute()) names.set(o.id, o.name);
-  for (const s of await tx.selectFrom('settings').select(['id', 'name']).where('la_code', '=', laCode).where('id', 'in', list).execute()) names.set(s.id, s.name);
+  // Organisations and settings in one round trip.
+  const rows = await tx
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', list)
+    .unionAll(tx.selectFrom('settings').select(['id', 'name']).where('la_code', '=', laCode).where('id', 'in', list))
+    .execute();
+  for (const r of rows) names.set(r.id, r.name);
   return names;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../../platform/audit/audit-log.ts';
+import { recordAudit, recordViewAudit } from '../../../platform/audit/audit-log.ts';
 import { todayInEngland } from '../../../platform/calendar/index.ts';
-import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { readWithTenant, withTenant, type Db } from '../../../platform/db/connection.ts';
 import { roleHas } from '../../../platform/identity/roles.ts';
 import { loadCaseView, mediationService, namesFor } from '../application/case-view.ts';
 import { STAGE_NAMES } from '../domain/case-stage.ts';
@@ -18,14 +18,15 @@ export function registerCasePageRoutes(app: FastifyInstance, db: Db): void {
   const casePage = async (req: FastifyRequest<{ Params: { caseId: string }; Querystring: { recorded?: string } }>, reply: FastifyReply) => {
     const principal = req.principal!;
     const today = todayInEngland(new Date());
-    const data = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
-      const view = await loadCaseView(tx, req.params.caseId, today);
-      if (!view) return undefined;
-      await recordAudit(tx, { principal, requestId: req.id }, { laCode: view.record.laCode, action: 'view', recordType: 'case', recordId: view.record.id, childId: view.record.child.id });
-      return { view, names: await namesFor(tx, view.record.laCode, view.events) };
+    // A plain read on a scoped connection; the view's audit row is committed (with those of
+    // concurrent reads) before the page is sent.
+    const data = await readWithTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (q) => {
+      const view = await loadCaseView(q, req.params.caseId, today);
+      return view && { view, names: await namesFor(q, view.record.laCode, view.events) };
     });
     if (!data) return reply.callNotFound();
     const { view, names } = data;
+    await recordViewAudit(db, { principal, requestId: req.id }, { laCode: view.record.laCode, action: 'view', recordType: 'case', recordId: view.record.id, childId: view.record.child.id });
     const { record, state } = view;
     const base = `/cases/${record.id}`;
     const recorded = req.query.recorded && isStepId(req.query.recorded) ? STEPS[req.query.recorded].title.replace(/^Record (the )?/, '') : undefined;

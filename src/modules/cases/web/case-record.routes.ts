@@ -1,24 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { recordAudit } from '../../../platform/audit/audit-log.ts';
-import { viewsOfChild } from '../../../platform/audit/audit-log.ts';
+import { recordAudit, recordViewAudit, viewsOfChild } from '../../../platform/audit/audit-log.ts';
 import { readWithTenant, withTenant, type Db } from '../../../platform/db/connection.ts';
 import { childrenOfFamilyMember, findCase, isUuid } from '../infrastructure/case-read.repository.ts';
 
 /**
- * Reading a child's record (the case page itself is in case-page.routes.ts). Every view is audited inside the same transaction; a record outside the
- * caller's reach is "not found", never "forbidden", so its existence is not revealed.
+ * Reading a child's record (the case page itself is in case-page.routes.ts). Every view is audited
+ * before anything is sent; a record outside the caller's reach is "not found", never "forbidden",
+ * so its existence is not revealed.
  */
 export function registerCaseRecordRoutes(app: FastifyInstance, db: Db): void {
   app.get<{ Params: { caseId: string } }>('/api/cases/:caseId', { config: { access: 'caseload:view' } }, async (req, reply) => {
     const principal = req.principal!;
-    // A plain read: one scoped connection, the read then its audit row (see scoped-read.ts).
-    const record = await readWithTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (q) => {
-      const found = await findCase(q, req.params.caseId);
-      if (found) {
-        await recordAudit(q, { principal, requestId: req.id }, { laCode: found.laCode, action: 'view', recordType: 'case', recordId: found.id, childId: found.child.id, detail: { via: 'api' } });
-      }
-      return found;
-    });
+    // A plain read: one statement on a scoped connection, then its audit row, committed with those
+    // of concurrent reads before anything is sent (scoped-read.ts, view-audit-batcher.ts).
+    const record = await readWithTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, (q) => findCase(q, req.params.caseId));
+    if (record) {
+      await recordViewAudit(db, { principal, requestId: req.id }, { laCode: record.laCode, action: 'view', recordType: 'case', recordId: record.id, childId: record.child.id, detail: { via: 'api' } });
+    }
     if (!record) return reply.code(404).send({ error: 'Not found.' });
     return reply.send(record);
   });

@@ -1,4 +1,4 @@
-import type { Tx } from '../../../platform/db/connection.ts';
+import type { Db, Tx } from '../../../platform/db/connection.ts';
 import type { Principal } from '../../../platform/identity/principal.ts';
 import { childrenOfFamilyMember, findCase } from '../../cases/index.ts';
 
@@ -13,7 +13,7 @@ export interface CaseForPlan {
   child: { id: string; givenName: string; familyName: string; dateOfBirth: string; upn: string | null };
 }
 
-export async function caseForStaff(tx: Tx, caseId: string): Promise<CaseForPlan | undefined> {
+export async function caseForStaff(tx: Tx | Db, caseId: string): Promise<CaseForPlan | undefined> {
   const found = await findCase(tx, caseId);
   return found && { laCode: found.laCode, caseId: found.id, reference: found.reference, child: found.child };
 }

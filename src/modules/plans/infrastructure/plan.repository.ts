@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../../platform/db/connection.ts';
+import type { Db, Tx } from '../../../platform/db/connection.ts';
 import type { PlanDocument, SectionKey } from '../domain/plan-document.ts';
 import { fingerprint } from './canonical-json.ts';
 import './plans.tables.ts';
@@ -32,12 +32,12 @@ export interface StoredVersion extends PlanRef {
   document: PlanDocument;
 }
 
-export async function findPlanOfCase(tx: Tx, caseId: string): Promise<PlanRef | undefined> {
+export async function findPlanOfCase(tx: Tx | Db, caseId: string): Promise<PlanRef | undefined> {
   const row = await tx.selectFrom('plans').select(['la_code', 'id', 'case_id', 'child_id']).where('case_id', '=', caseId).executeTakeFirst();
   return row && { laCode: row.la_code, planId: row.id, caseId: row.case_id, childId: row.child_id };
 }
 
-export async function listVersions(tx: Tx, plan: PlanRef): Promise<VersionSummary[]> {
+export async function listVersions(tx: Tx | Db, plan: PlanRef): Promise<VersionSummary[]> {
   const rows = await tx
     .selectFrom('plan_versions as v')
     .leftJoin('users as u', 'u.id', 'v.issued_by')
@@ -56,7 +56,7 @@ export async function listVersions(tx: Tx, plan: PlanRef): Promise<VersionSummar
  * the most read page of a plan, so it does not walk case → plan → version in three round trips.
  * `which` is a version number, or 'draft' for the current draft, or 'latest'.
  */
-export async function findVersionOfCase(tx: Tx, caseId: string, which: number | 'draft' | 'latest', opts: { forUpdate?: boolean } = {}): Promise<StoredVersion | undefined> {
+export async function findVersionOfCase(tx: Tx | Db, caseId: string, which: number | 'draft' | 'latest', opts: { forUpdate?: boolean } = {}): Promise<StoredVersion | undefined> {
   let q = tx
     .selectFrom('plan_versions as v')
     .innerJoin('plans as p', (j) => j.onRef('p.la_code', '=', 'v.la_code').onRef('p.id', '=', 'v.plan_id'))
@@ -77,7 +77,8 @@ export async function findVersionOfCase(tx: Tx, caseId: string, which: number | 
  * Which version of the plan of a case is asked for, without its document: enough to authorise and
  * audit a read, so that an issued version whose page is already cached costs one small query.
  */
-export async function findVersionRefOfCase(tx: Tx, caseId: string, version: number | 'latest'): Promise<Omit<StoredVersion, 'document'> | undefined> {
+/** Works in a transaction or on a scoped read connection (readWithTenant). */
+export async function findVersionRefOfCase(tx: Tx | Db, caseId: string, version: number | 'latest'): Promise<Omit<StoredVersion, 'document'> | undefined> {
   let q = tx
     .selectFrom('plan_versions as v')
     .innerJoin('plans as p', (j) => j.onRef('p.la_code', '=', 'v.la_code').onRef('p.id', '=', 'v.plan_id'))
@@ -88,7 +89,7 @@ export async function findVersionRefOfCase(tx: Tx, caseId: string, version: numb
   return row && { laCode: row.la_code, planId: row.plan_id, caseId: row.case_id, childId: row.child_id, version: row.version, status: row.status, lockVersion: row.lock_version };
 }
 
-export async function loadDocument(tx: Tx, ref: Pick<StoredVersion, 'laCode' | 'planId' | 'version'>): Promise<PlanDocument> {
+export async function loadDocument(tx: Tx | Db, ref: Pick<StoredVersion, 'laCode' | 'planId' | 'version'>): Promise<PlanDocument> {
   const row = await tx.selectFrom('plan_versions').select('document').where('la_code', '=', ref.laCode).where('plan_id', '=', ref.planId).where('version', '=', ref.version).executeTakeFirstOrThrow();
   return row.document;
 }

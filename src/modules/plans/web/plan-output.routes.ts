@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import type nunjucks from 'nunjucks';
-import { withTenant, type Db, type Tx } from '../../../platform/db/connection.ts';
+import { readWithTenant, withTenant, type Db, type Tx } from '../../../platform/db/connection.ts';
 import type { Principal } from '../../../platform/identity/principal.ts';
 import { createNunjucksEnv } from '../../../platform/web/nunjucks-env.ts';
 import { caseForFamily, caseForStaff } from '../application/plan-access.ts';
@@ -11,7 +11,7 @@ import { PdfRenderer, PdfUnavailableError } from '../infrastructure/pdf-renderer
 import { compareModel, pickVersions } from './plan-compare-model.ts';
 import { planView } from './plan-view-model.ts';
 import { IssuedPageCache, planPageContext } from './plan-version-page.ts';
-import { auditPlan, parseVersion, principalOf, scopeOf } from './plan-web-helpers.ts';
+import { auditPlan, auditPlanView, parseVersion, principalOf, scopeOf } from './plan-web-helpers.ts';
 
 const PRINT_CSS = fs.readFileSync(new URL('./assets/plan-print.css', import.meta.url), 'utf8');
 
@@ -33,25 +33,26 @@ export function registerPlanOutputRoutes(app: FastifyInstance, db: Db, pdf = new
     });
   }
 
-  // The most read page of a plan: one small query to authorise and audit; the document is read
-  // and turned into a view model only when this issued version is not in the cache yet.
+  // The most read page of a plan: one small read to authorise, the view audited (committed with
+  // the audit rows of concurrent reads), and the document read and turned into a view model only
+  // when this issued version is not in the cache yet.
   const pages = new IssuedPageCache();
   app.get<{ Params: { caseId: string; v: string } }>('/cases/:caseId/plan/versions/:v', { config: { access: 'caseload:view' } }, async (req, reply) => {
     const version = parseVersion(req.params.v);
     if (version === undefined) return reply.callNotFound();
-    const context = await withTenant(db, scopeOf(principalOf(req)), async (tx) => {
-      const ref = await findVersionRefOfCase(tx, req.params.caseId, version);
+    const context = await readWithTenant(db, scopeOf(principalOf(req)), async (q) => {
+      const ref = await findVersionRefOfCase(q, req.params.caseId, version);
       if (!ref) return undefined;
-      await auditPlan(tx, req, { laCode: ref.laCode, childId: ref.childId, planId: ref.planId, action: 'view', detail: { page: 'plan-version', version } });
       const key = `${ref.laCode}/${ref.planId}/${ref.version}/${ref.caseId}`;
       const cached = ref.status === 'final' ? pages.get(key) : undefined;
-      if (cached) return cached;
-      const fresh = planPageContext(ref.caseId, await loadDocument(tx, ref));
-      if (ref.status === 'final') pages.set(key, fresh);
-      return fresh;
+      const page = cached ?? planPageContext(ref.caseId, await loadDocument(q, ref));
+      if (!cached && ref.status === 'final') pages.set(key, page);
+      return { ref, page };
     });
     if (!context) return reply.callNotFound();
-    return reply.render('plans/plan-version.njk', context);
+    const { ref, page } = context;
+    await auditPlanView(db, req, { laCode: ref.laCode, childId: ref.childId, planId: ref.planId, action: 'view', detail: { page: 'plan-version', version } });
+    return reply.render('plans/plan-version.njk', page);
   });
 
   app.get<{ Params: { caseId: string; v: string } }>('/cases/:caseId/plan/versions/:v/plan.pdf', { config: { access: 'caseload:view' } }, async (req, reply) => {

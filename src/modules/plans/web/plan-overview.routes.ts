@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { readWithTenant, withTenant, type Db } from '../../../platform/db/connection.ts';
 import { addError, emptyErrors, type FormErrors } from '../../../platform/web/form-errors.ts';
 import { caseForStaff, type CaseForPlan } from '../application/plan-access.ts';
 import { newDraftDocument } from '../application/new-draft.ts';
@@ -11,7 +11,7 @@ import { issuePlan, PlanNotReadyToIssueError } from '../domain/plan-editing.ts';
 import { validatePlanDocument } from '../domain/plan-validator.ts';
 import { createPlan, findPlanOfCase, findVersionOfCase, listVersions, markIssued } from '../infrastructure/plan.repository.ts';
 import { overviewModel, sectionHref } from './plan-overview-model.ts';
-import { auditPlan, body, issuerOf, parseVersion, principalOf, scopeOf, text, todayIso } from './plan-web-helpers.ts';
+import { auditPlan, auditPlanView, body, issuerOf, parseVersion, principalOf, scopeOf, text, todayIso } from './plan-web-helpers.ts';
 
 type CaseReq = FastifyRequest<{ Params: { caseId: string }; Querystring: { issued?: string } }> | FastifyRequest<{ Params: { caseId: string } }>;
 
@@ -19,17 +19,18 @@ type CaseReq = FastifyRequest<{ Params: { caseId: string }; Querystring: { issue
 export function registerPlanOverviewRoutes(app: FastifyInstance, db: Db): void {
   async function showOverview(req: CaseReq, reply: FastifyReply, errors: FormErrors = emptyErrors(), status = 200) {
     const principal = principalOf(req);
-    const page = await withTenant(db, scopeOf(principal), async (tx) => {
-      const theCase = await caseForStaff(tx, req.params.caseId);
+    // A plain read on a scoped connection; the view is audited before the page is sent.
+    const page = await readWithTenant(db, scopeOf(principal), async (q) => {
+      const theCase = await caseForStaff(q, req.params.caseId);
       if (!theCase) return undefined;
-      const plan = await findPlanOfCase(tx, theCase.caseId);
-      await auditPlan(tx, req, { laCode: theCase.laCode, childId: theCase.child.id, planId: plan?.planId ?? theCase.caseId, action: 'view', detail: { page: 'plan-overview' } });
-      if (!plan) return { theCase };
-      const latest = await findVersionOfCase(tx, theCase.caseId, 'latest');
-      return { theCase, latest, versions: await listVersions(tx, plan) };
+      const plan = await findPlanOfCase(q, theCase.caseId);
+      if (!plan) return { theCase, plan };
+      const latest = await findVersionOfCase(q, theCase.caseId, 'latest');
+      return { theCase, plan, latest, versions: await listVersions(q, plan) };
     });
     if (!page) return reply.callNotFound();
     const { theCase } = page;
+    await auditPlanView(db, req, { laCode: theCase.laCode, childId: theCase.child.id, planId: page.plan?.planId ?? theCase.caseId, action: 'view', detail: { page: 'plan-overview' } });
     const common = { theCase, backLink: `/cases/${theCase.caseId}/record`, errors };
     if (!page.latest || !page.versions) {
       return reply.code(status).render('plans/plan-start.njk', { ...common, title: `Start a draft plan for ${theCase.child.givenName}`, needCodes: SEN2_NEED_CODES, values: body(req) });

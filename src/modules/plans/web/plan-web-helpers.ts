@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { recordAudit } from '../../../platform/audit/audit-log.ts';
+import { recordAudit, recordViewAudit } from '../../../platform/audit/audit-log.ts';
 import { formatIsoDate } from '../../../platform/calendar/local-date.ts';
 import { todayInEngland } from '../../../platform/calendar/today.ts';
-import type { TenantScope, Tx } from '../../../platform/db/connection.ts';
+import type { Db, TenantScope, Tx } from '../../../platform/db/connection.ts';
 import type { Principal } from '../../../platform/identity/principal.ts';
 import { ROLE_NAMES } from '../../../platform/identity/roles.ts';
 import type { Person, SectionKey } from '../domain/plan-document.ts';
@@ -30,13 +30,19 @@ export function parseVersion(value: string | undefined): number | undefined {
   return value !== undefined && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : undefined;
 }
 
+type PlanAuditEntry = { laCode: string; childId: string; planId: string; action: string; detail?: Record<string, unknown> };
+const planAuditEntry = (entry: PlanAuditEntry) => ({
+  laCode: entry.laCode, action: entry.action, recordType: 'plan', recordId: entry.planId, childId: entry.childId, ...(entry.detail ? { detail: entry.detail } : {}),
+});
+
 /** Every look at or change of a plan lands in the child's audit trail, inside the same transaction. */
-export function auditPlan(
-  tx: Tx, req: FastifyRequest, entry: { laCode: string; childId: string; planId: string; action: string; detail?: Record<string, unknown> },
-): Promise<void> {
-  return recordAudit(tx, { principal: req.principal, requestId: req.id }, {
-    laCode: entry.laCode, action: entry.action, recordType: 'plan', recordId: entry.planId, childId: entry.childId, ...(entry.detail ? { detail: entry.detail } : {}),
-  });
+export function auditPlan(tx: Tx, req: FastifyRequest, entry: PlanAuditEntry): Promise<void> {
+  return recordAudit(tx, { principal: req.principal, requestId: req.id }, planAuditEntry(entry));
+}
+
+/** A plain look at a plan, outside any transaction: durable before it resolves (recordViewAudit). */
+export function auditPlanView(db: Db, req: FastifyRequest, entry: PlanAuditEntry): Promise<void> {
+  return recordViewAudit(db, { principal: req.principal, requestId: req.id }, planAuditEntry(entry));
 }
 
 export const body = (req: FastifyRequest): Record<string, unknown> =>
