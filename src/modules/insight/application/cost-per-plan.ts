@@ -1,7 +1,7 @@
 import { formatIsoDate, toYearMonthDay, type LocalDate } from '../../../platform/calendar/index.ts';
 import type { Db } from '../../../platform/db/connection.ts';
 import { costPerPlanForYears, financialYearOf, yearLabel } from '../../finance/index.ts';
-import { withTenant } from '../../../platform/db/connection.ts';
+import { readWithTenant } from '../../../platform/db/connection.ts';
 import { sourceVersion } from '../infrastructure/case-facts.query.ts';
 
 /**
@@ -29,7 +29,7 @@ export const COST_PER_PLAN_DEFINITION = {
 export async function costPerPlanSeries(db: Db, laCode: string, years: readonly number[]): Promise<CostPerPlanRow[]> {
   // Costing placements reads the council's whole plan history: remember the answer until anything
   // it reads changes (the insight change counter also counts placements and tariffs, migration 0132).
-  const version = await withTenant(db, { laCodes: [laCode] }, (tx) => sourceVersion(tx, laCode));
+  const version = await readWithTenant(db, { laCodes: [laCode] }, (q) => sourceVersion(q, laCode));
   const key = `${laCode}|${years.join(',')}|${version}`;
   const known = remembered.get(key);
   if (known) return known;

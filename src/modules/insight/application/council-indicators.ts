@@ -1,5 +1,5 @@
 import { addDays, daysFromCivil, formatIsoDate, parseLocalDate, toYearMonthDay, type LocalDate } from '../../../platform/calendar/index.ts';
-import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { readWithTenant, withTenant, type Db } from '../../../platform/db/connection.ts';
 import { indicatorsForPeriod, indicatorsForPeriods, prepareFacts, type IndicatorValue, type StatutoryDeadlines } from '../domain/indicator-measures.ts';
 import { GRANULARITIES, periodsBetween, rangePeriod, type Granularity } from '../domain/periods.ts';
 import { readCaseFacts, sourceVersion } from '../infrastructure/case-facts.query.ts';
@@ -39,6 +39,18 @@ export async function councilSeries(db: Db, scope: Scope, laCode: string, granul
 
 const refreshing = new Set<string>();
 
+/**
+ * Snapshots already read, by council, day, granularity and change counter. A snapshot for one such
+ * key never changes (a new event bumps the counter, a new day changes the day), so a dashboard
+ * visit costs one small read of the counter instead of reading and parsing the whole payload.
+ */
+const currentSnapshots = new Map<string, SnapshotPayload>();
+function rememberSnapshot(key: string, payload: SnapshotPayload): void {
+  if (currentSnapshots.has(key)) return;
+  if (currentSnapshots.size >= 1000) currentSnapshots.delete(currentSnapshots.keys().next().value as string);
+  currentSnapshots.set(key, payload);
+}
+
 
 /**
  * With `staleOk`, a page is answered from the council's latest snapshot even when a newer event or a
@@ -64,12 +76,16 @@ export async function councilSeriesWithAge(
       }
       return wanted!;
     });
-  const found = await withTenant(db, scope, async (tx) => {
-    const version = await sourceVersion(tx, laCode);
-    const exact = await readSnapshot(tx, laCode, day, granularity, version);
-    if (exact) return { payload: exact, asOf: day, current: true };
+  const found = await readWithTenant(db, scope, async (q) => {
+    const version = await sourceVersion(q, laCode);
+    const key = `${laCode}|${day}|${granularity}|${version}`;
+    const exact = currentSnapshots.get(key) ?? (await readSnapshot(q, laCode, day, granularity, version));
+    if (exact) {
+      rememberSnapshot(key, exact);
+      return { payload: exact, asOf: day, current: true };
+    }
     if (!options.staleOk) return undefined;
-    const latest = await readLatestSnapshot(tx, laCode, granularity);
+    const latest = await readLatestSnapshot(q, laCode, granularity);
     return latest ? { payload: latest.payload, asOf: latest.asOf, current: false } : undefined;
   });
   if (found?.current) return found;

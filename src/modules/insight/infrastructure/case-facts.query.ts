@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../../platform/db/connection.ts';
+import type { Db, Tx } from '../../../platform/db/connection.ts';
 import { caseFacts, type CaseFacts, type FactEvent } from '../domain/case-facts.ts';
 import './insight.tables.ts';
 
@@ -44,7 +44,7 @@ export async function readCaseFacts(tx: Tx, laCode: string): Promise<CaseFacts[]
 }
 
 /** The council's change counter (0 before anything was recorded). Read before the facts. */
-export async function sourceVersion(tx: Tx, laCode: string): Promise<number> {
+export async function sourceVersion(tx: Tx | Db, laCode: string): Promise<number> {
   const row = await tx.selectFrom('insight_changes').select('version').where('la_code', '=', laCode).executeTakeFirst();
   return row ? Number(row.version) : 0;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../../platform/db/connection.ts';
+import type { Db, Tx } from '../../../platform/db/connection.ts';
 import type { IndicatorValue } from '../domain/indicator-measures.ts';
 import type { Granularity, Period } from '../domain/periods.ts';
 import './insight.tables.ts';
@@ -9,7 +9,7 @@ export interface SnapshotPayload {
   values: IndicatorValue[];
 }
 
-export async function readSnapshot(tx: Tx, laCode: string, asOf: string, granularity: Granularity, version: number): Promise<SnapshotPayload | undefined> {
+export async function readSnapshot(tx: Tx | Db, laCode: string, asOf: string, granularity: Granularity, version: number): Promise<SnapshotPayload | undefined> {
   const row = await tx
     .selectFrom('insight_snapshots')
     .select('payload')
@@ -22,7 +22,7 @@ export async function readSnapshot(tx: Tx, laCode: string, asOf: string, granula
 }
 
 /** The council's most recent snapshot of a granularity, whatever its day or version. */
-export async function readLatestSnapshot(tx: Tx, laCode: string, granularity: Granularity): Promise<{ asOf: string; version: number; payload: SnapshotPayload } | undefined> {
+export async function readLatestSnapshot(tx: Tx | Db, laCode: string, granularity: Granularity): Promise<{ asOf: string; version: number; payload: SnapshotPayload } | undefined> {
   const row = await tx
     .selectFrom('insight_snapshots')
     .select(['as_of', 'source_version', 'payload'])

@@ -5,7 +5,7 @@ import type { Db } from '../../../platform/db/connection.ts';
 import { councilRange, lastCompleteYear } from '../application/council-indicators.ts';
 import { nationalView } from '../application/national-indicators.ts';
 import { releaseCouncilValues } from '../domain/released-values.ts';
-import { withTenant } from '../../../platform/db/connection.ts';
+import { readWithTenant } from '../../../platform/db/connection.ts';
 import { latestNarratives } from '../infrastructure/narrative.repository.ts';
 import { requestContext } from './insight-context.ts';
 
@@ -44,7 +44,7 @@ export function registerInsightApiRoutes(app: FastifyInstance, db: Db): void {
     if (!laCode) return reply.code(404).send({ error: 'Not found.' });
     const scope = { laCodes: principal.laCodes, userId: principal.userId };
     const values = releaseCouncilValues(await councilRange(db, scope, laCode, range.from, range.to, ctx.asOf, ctx.clock));
-    const narratives = await withTenant(db, scope, (tx) => latestNarratives(tx, laCode));
+    const narratives = await readWithTenant(db, scope, (q) => latestNarratives(q, laCode));
     return reply.send({
       laCode,
       period,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { formatIsoDate } from '../../../platform/calendar/index.ts';
-import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { readWithTenant, withTenant, type Db } from '../../../platform/db/connection.ts';
 import { addError, emptyErrors, hasErrors } from '../../../platform/web/form-errors.ts';
 import { ROLE_NAMES } from '../../../platform/identity/roles.ts';
 import { can } from '../../../platform/identity/principal.ts';
@@ -30,7 +30,7 @@ export function registerInsightRoutes(app: FastifyInstance, db: Db): void {
     const scope = { laCodes: principal.laCodes, userId: principal.userId };
     const [series, narratives, bench, council, money] = await Promise.all([
       councilSeriesWithAge(db, scope, laCode, 'year', ctx.asOf, ctx.clock, { staleOk: true }),
-      withTenant(db, scope, (tx) => latestNarratives(tx, laCode)),
+      readWithTenant(db, scope, (q) => latestNarratives(q, laCode)),
       benchmarkContext(laCode),
       db.selectFrom('councils').select(['name', 'region_name']).where('la_code', '=', laCode).executeTakeFirst(),
       costPerPlanSeries(db, laCode, recentFinancialYears(ctx.asOf)),
@@ -55,7 +55,7 @@ export function registerInsightRoutes(app: FastifyInstance, db: Db): void {
     const ctx = requestContext();
     const scope = { laCodes: principal.laCodes, userId: principal.userId };
     const payload = await councilSeries(db, scope, laCode, granularity, ctx.asOf, ctx.clock);
-    const narratives = await withTenant(db, scope, (tx) => latestNarratives(tx, laCode));
+    const narratives = await readWithTenant(db, scope, (q) => latestNarratives(q, laCode));
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="indicators-${laCode}-${granularity}.csv"`)
@@ -110,7 +110,7 @@ export function registerInsightRoutes(app: FastifyInstance, db: Db): void {
     const [payload, yearly, narratives, bench] = await Promise.all([
       councilSeries(db, scope, laCode, granularity, ctx.asOf, ctx.clock),
       councilSeries(db, scope, laCode, 'year', ctx.asOf, ctx.clock),
-      withTenant(db, scope, (tx) => latestNarratives(tx, laCode)),
+      readWithTenant(db, scope, (q) => latestNarratives(q, laCode)),
       benchmarkContext(laCode),
     ]);
     const card = indicatorCard(def, payload, bench, narratives.get(def.id), granularity === 'year' ? ctx.completeYear : '9999');
