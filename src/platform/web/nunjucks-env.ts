@@ -22,5 +22,29 @@ export function createNunjucksEnv(root: string): nunjucks.Environment {
     throwOnUndefined: false,
   });
   env.addFilter('longDate', formatDateLong);
+  memoiseTemplateResolution(env);
   return env;
+}
+
+type Resolver = (loader: nunjucks.ILoader, parentName: string | null, filename: string) => string;
+
+/**
+ * Every GOV.UK macro includes its template by a relative name, and Nunjucks turns that name into a
+ * path with path.resolve on every call, before it even looks in its compiled-template cache: a
+ * large share of a page's render. The answer depends only on the two names (the search paths are
+ * fixed when the environment is made), so it is remembered.
+ */
+function memoiseTemplateResolution(env: nunjucks.Environment): void {
+  const target = env as unknown as { resolveTemplate: Resolver };
+  const resolve = target.resolveTemplate.bind(env);
+  const known = new Map<string, string>();
+  target.resolveTemplate = (loader, parentName, filename) => {
+    const key = `${parentName ?? ''}\u0000${filename}`;
+    let found = known.get(key);
+    if (found === undefined) {
+      found = resolve(loader, parentName, filename);
+      known.set(key, found);
+    }
+    return found;
+  };
 }

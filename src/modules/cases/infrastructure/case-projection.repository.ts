@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../../platform/db/connection.ts';
+import type { Db, Tx } from '../../../platform/db/connection.ts';
 import { localDate } from '../../../platform/calendar/index.ts';
 import type { CaseEvent } from '../domain/case-events.ts';
 import { caseFacts } from '../domain/case-facts.ts';
@@ -62,6 +62,30 @@ export async function writeCaseProjection(tx: Tx, laCode: string, caseId: string
 }
 
 /**
+ * Cases whose projection is missing or behind (up to `batch`). A caseload needs only its own rows
+ * fresh: `only` narrows it, so a coordinator's first visit after a bulk load rebuilds their 40
+ * cases, not the council's thousands. Read-only: pages ask this first on a plain read connection
+ * and open a transaction to rebuild only when something is stale (almost never).
+ */
+export async function staleProjections(
+  q: Tx | Db,
+  laCodes: readonly string[],
+  only: { caseworkerUserId?: string; team?: string } = {},
+  batch = 2000,
+): Promise<Array<{ la_code: string; id: string; version: number }>> {
+  return q
+    .selectFrom('cases as c')
+    .leftJoin('case_deadlines as d', (j) => j.onRef('d.la_code', '=', 'c.la_code').onRef('d.case_id', '=', 'c.id'))
+    .select(['c.la_code', 'c.id', 'c.version'])
+    .where('c.la_code', 'in', laCodes)
+    .where((eb) => eb.or([eb('d.case_id', 'is', null), eb('d.projected_version', '<>', eb.ref('c.version'))]))
+    .$if(only.caseworkerUserId !== undefined, (qb) => qb.where('c.caseworker_user_id', '=', only.caseworkerUserId!))
+    .$if(only.team !== undefined, (qb) => qb.where('c.team', '=', only.team!))
+    .limit(batch)
+    .execute();
+}
+
+/**
  * Brings the projection up to date for every case it is missing or behind on (seeded or imported
  * cases whose events were written in bulk, or rows from before a change to the derivation). Runs
  * inside the caller's tenant transaction, so it only touches councils the caller can see; `only`
@@ -76,18 +100,7 @@ export async function refreshStaleProjections(
 ): Promise<number> {
   let total = 0;
   for (;;) {
-    const stale = await tx
-      .selectFrom('cases as c')
-      .leftJoin('case_deadlines as d', (j) => j.onRef('d.la_code', '=', 'c.la_code').onRef('d.case_id', '=', 'c.id'))
-      .select(['c.la_code', 'c.id', 'c.version'])
-      .where('c.la_code', 'in', laCodes)
-      .where((eb) => eb.or([eb('d.case_id', 'is', null), eb('d.projected_version', '<>', eb.ref('c.version'))]))
-      // A caseload needs only its own rows fresh: a coordinator's first visit after a bulk load
-      // rebuilds their 40 cases, not the council's thousands.
-      .$if(only.caseworkerUserId !== undefined, (qb) => qb.where('c.caseworker_user_id', '=', only.caseworkerUserId!))
-      .$if(only.team !== undefined, (qb) => qb.where('c.team', '=', only.team!))
-      .limit(batch)
-      .execute();
+    const stale = await staleProjections(tx, laCodes, only, batch);
     if (stale.length === 0) return total;
     const events = await tx
       .selectFrom('case_events')

@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import type { Tx } from '../../../platform/db/connection.ts';
+import type { Db, Tx } from '../../../platform/db/connection.ts';
 import { CASE_STAGES, type CaseStage } from '../domain/case-stage.ts';
 import './cases.tables.ts';
 
@@ -53,7 +53,7 @@ const stageOrder = sql<number>`array_position(${sql.val([...CASE_STAGES])}::text
  * One page of a caseload, sorted and filtered in SQL on the case_deadlines projection, so the cost
  * is one indexed query whatever the size of the council.
  */
-export async function caseloadPage(tx: Tx, q: CaseloadQuery): Promise<{ rows: CaseloadRow[]; total: number }> {
+export async function caseloadPage(tx: Tx | Db, q: CaseloadQuery): Promise<{ rows: CaseloadRow[]; total: number }> {
   const state = stateExpr(q.today, q.dueSoonDays);
   let base = tx
     .selectFrom('cases as c')

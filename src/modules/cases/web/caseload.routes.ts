@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { formatIsoDate, todayInEngland } from '../../../platform/calendar/index.ts';
-import { withTenant, type Db } from '../../../platform/db/connection.ts';
+import { readWithTenant, withTenant, type Db } from '../../../platform/db/connection.ts';
 import { roleHas } from '../../../platform/identity/roles.ts';
 import { DUE_SOON_DAYS } from '../../statutory/index.ts';
 import { CASE_STAGES, isCaseStage, STAGE_NAMES, type CaseStage } from '../domain/case-stage.ts';
 import { caseloadPage, IN_PROGRESS, NEXT_DEADLINE_STATES, type CaseloadScope, type CaseloadSort, type NextDeadlineState } from '../infrastructure/caseload.query.ts';
-import { refreshStaleProjections } from '../infrastructure/case-projection.repository.ts';
+import { refreshStaleProjections, staleProjections } from '../infrastructure/case-projection.repository.ts';
 import { deadlineTag } from './deadline-tags.ts';
 
 const PAGE_SIZE = 50;
@@ -33,10 +33,14 @@ export function registerCaseloadRoutes(app: FastifyInstance, db: Db): void {
     const page = Math.max(1, Number.parseInt(one(req.query.page) ?? '1', 10) || 1);
     const today = formatIsoDate(todayInEngland(new Date()));
 
-    const result = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
-      const only = scope === 'mine' || (scope === 'team' && !principal.team) ? { caseworkerUserId: principal.userId } : scope === 'team' && principal.team ? { team: principal.team } : {};
-      await refreshStaleProjections(tx, principal.laCodes, only);
-      return caseloadPage(tx, { scope, userId: principal.userId, team: principal.team, laCodes: principal.laCodes, stages: effectiveStages, states, sort, page, pageSize: PAGE_SIZE, today, dueSoonDays: DUE_SOON_DAYS });
+    const tenancy = { laCodes: principal.laCodes, userId: principal.userId };
+    const only = scope === 'mine' || (scope === 'team' && !principal.team) ? { caseworkerUserId: principal.userId } : scope === 'team' && principal.team ? { team: principal.team } : {};
+    // Plain reads on a scoped connection; a transaction only when some projection is behind.
+    const result = await readWithTenant(db, tenancy, async (q) => {
+      if ((await staleProjections(q, principal.laCodes, only, 1)).length > 0) {
+        await withTenant(db, tenancy, (tx) => refreshStaleProjections(tx, principal.laCodes, only));
+      }
+      return caseloadPage(q, { scope, userId: principal.userId, team: principal.team, laCodes: principal.laCodes, stages: effectiveStages, states, sort, page, pageSize: PAGE_SIZE, today, dueSoonDays: DUE_SOON_DAYS });
     });
 
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
