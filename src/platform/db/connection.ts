@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database-types.ts';
+import { PreparingClient } from './prepared-statements.ts';
 import { registerAnalysisDb, registerReadPool } from './scoped-read.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
@@ -19,13 +20,13 @@ export type Tx = Transaction<Database>;
  * every write, stays on `url` (the primary). See docs/adr/0014-read-replica.md.
  */
 export function createDb(url: string, options: { max?: number; replicaUrl?: string | undefined } = {}): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, idleTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, idleTimeoutMillis: 10_000, Client: PreparingClient });
   // A broken idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // Reads get their own pool of scope-remembering connections (see scoped-read.ts). As large as the
   // main pool: under load most requests are reads, and a read waiting for a connection is latency.
-  const readPool = new pg.Pool({ connectionString: url, max: options.max ?? 10, idleTimeoutMillis: 10_000 });
+  const readPool = new pg.Pool({ connectionString: url, max: options.max ?? 10, idleTimeoutMillis: 10_000, Client: PreparingClient });
   readPool.on('error', () => undefined);
   registerReadPool(db, readPool);
   const replica = options.replicaUrl ? createDb(options.replicaUrl, { max: options.max }).db : undefined;
