@@ -30,6 +30,19 @@ describe('row-level security for the application role', () => {
     expect(both.map((r) => r.la_code)).toEqual(['370', '886']);
   });
 
+  it('reads the scope once per query in every tenant policy (migration 0134), never once per row', async () => {
+    const policies = await sql<{ tablename: string; qual: string | null; with_check: string | null }>`select tablename, qual, with_check from pg_policies
+      where schemaname = 'public' and (qual like '%app_la_codes()%' or with_check like '%app_la_codes()%')`.execute(t.adminDb);
+    expect(policies.rows.length).toBeGreaterThan(40);
+    const perRow = policies.rows.filter((p) => [p.qual, p.with_check].some((e) => e !== null && /app_la_codes\(\)/.test(e) && !/SELECT app_la_codes\(\)/.test(e)));
+    expect(perRow.map((p) => p.tablename)).toEqual([]);
+    // And the rewritten form still scopes: a scope of two councils sees both, one sees one, none sees none.
+    const scoped = async (laCodes: string[]) => (await withTenant(t.db, { laCodes }, (tx) => tx.selectFrom('children').select('la_code').orderBy('la_code').execute())).map((r) => r.la_code);
+    expect(await scoped(['370', '886'])).toEqual(['370', '886']);
+    expect(await scoped(['886'])).toEqual(['886']);
+    expect(await scoped([])).toEqual([]);
+  });
+
   it('sees nothing without a scope, even by id', async () => {
     const rows = await t.db.selectFrom('children').selectAll().execute();
     expect(rows).toHaveLength(0);

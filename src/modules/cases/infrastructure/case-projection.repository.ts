@@ -73,12 +73,15 @@ export async function staleProjections(
   only: { caseworkerUserId?: string; team?: string } = {},
   batch = 2000,
 ): Promise<Array<{ la_code: string; id: string; version: number }>> {
+  // "No projection at this version" as NOT EXISTS: one primary-key probe per case, where the outer
+  // join form let the planner scan the council's projections once per case.
   return q
     .selectFrom('cases as c')
-    .leftJoin('case_deadlines as d', (j) => j.onRef('d.la_code', '=', 'c.la_code').onRef('d.case_id', '=', 'c.id'))
     .select(['c.la_code', 'c.id', 'c.version'])
     .where('c.la_code', 'in', laCodes)
-    .where((eb) => eb.or([eb('d.case_id', 'is', null), eb('d.projected_version', '<>', eb.ref('c.version'))]))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('case_deadlines as d').select('d.case_id').whereRef('d.la_code', '=', 'c.la_code').whereRef('d.case_id', '=', 'c.id').whereRef('d.projected_version', '=', 'c.version'))),
+    )
     .$if(only.caseworkerUserId !== undefined, (qb) => qb.where('c.caseworker_user_id', '=', only.caseworkerUserId!))
     .$if(only.team !== undefined, (qb) => qb.where('c.team', '=', only.team!))
     .limit(batch)
