@@ -15,4 +15,4 @@ export type { WorkingDayCalendar } from './working-day-calendar.ts';
 export { BANK_HOLIDAY_FILE, loadEnglandAndWalesCalendar } from './load-bank-holidays.ts';
 export { refreshBankHolidays } from './refresh-bank-holidays.ts';
 export type { RefreshOptions, RefreshSummary } from './refresh-bank-holidays.ts';
-export { todayInEngland } from './today.ts';
+export { todayInEngland, todayIsoInEngland } from './today.ts';

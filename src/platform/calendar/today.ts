@@ -11,3 +11,8 @@ const ENGLAND = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', ye
 export function todayInEngland(now: Date): LocalDate {
   return parseLocalDate(ENGLAND.format(now));
 }
+
+/** Today in England as 'YYYY-MM-DD', for edges that pass the date on as text. */
+export function todayIsoInEngland(now: Date = new Date()): string {
+  return ENGLAND.format(now);
+}

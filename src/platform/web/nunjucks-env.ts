@@ -23,6 +23,7 @@ export function createNunjucksEnv(root: string): nunjucks.Environment {
   });
   env.addFilter('longDate', formatDateLong);
   memoiseTemplateResolution(env);
+  addComponentMemo(env);
   return env;
 }
 
@@ -47,4 +48,29 @@ function memoiseTemplateResolution(env: nunjucks.Environment): void {
     }
     return found;
   };
+}
+
+const COMPONENT_MEMO_ENTRIES = 5000;
+
+/**
+ * `{{ govukComponent("tag", params) }}`: a GOV.UK Frontend component rendered once per distinct set
+ * of parameters, then reused. A component's template is a pure function of its `params`, and a
+ * Nunjucks macro call (a new frame, an include, its own imports) costs far more than looking the
+ * answer up: a caseload page calls `govukTag` fifty times with a handful of distinct parameters.
+ * Used where the same parameters recur (the layout's header, banner and back link; tags; filter
+ * forms); components whose parameters change on every request (anything carrying a CSRF token)
+ * keep the macro. The memo is bounded, oldest out first.
+ */
+function addComponentMemo(env: nunjucks.Environment): void {
+  const rendered = new Map<string, string>();
+  env.addGlobal('govukComponent', (name: string, params: Record<string, unknown> = {}) => {
+    const key = `${name}\u0000${JSON.stringify(params)}`;
+    let html = rendered.get(key);
+    if (html === undefined) {
+      html = env.render(`govuk/components/${name}/template.njk`, { params });
+      if (rendered.size >= COMPONENT_MEMO_ENTRIES) rendered.delete(rendered.keys().next().value as string);
+      rendered.set(key, html);
+    }
+    return new nunjucks.runtime.SafeString(html);
+  });
 }

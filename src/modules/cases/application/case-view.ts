@@ -2,7 +2,7 @@ import type { LocalDate } from '../../../platform/calendar/index.ts';
 import type { Db, Tx } from '../../../platform/db/connection.ts';
 import type { CaseEvent } from '../domain/case-events.ts';
 import { deriveCaseState, type CaseState } from '../domain/case-state.ts';
-import { findCase, type CaseRecord } from '../infrastructure/case-read.repository.ts';
+import { findCase, findCaseWithNames, type CaseRecord } from '../infrastructure/case-read.repository.ts';
 import { toCaseEvents } from '../infrastructure/case-event-row.ts';
 import { caseCalendar } from '../infrastructure/clock-calendar.ts';
 import type { StepOptions } from '../web/case-steps.ts';
@@ -13,11 +13,22 @@ export interface CaseView {
   state: CaseState;
 }
 
-/** A case with its derived state as of today. Row-level security already limits it to the caller's councils. */
-/** Works in a transaction or on a scoped read connection (readWithTenant). */
+/**
+ * A case with its derived state as of today. Row-level security already limits it to the caller's
+ * councils. Works in a transaction or on a scoped read connection (readWithTenant).
+ */
 export async function loadCaseView(tx: Tx | Db, caseId: string, today: LocalDate): Promise<CaseView | undefined> {
   const record = await findCase(tx, caseId);
-  if (!record) return undefined;
+  return record && caseView(record, today);
+}
+
+/** loadCaseView with the names its timeline needs (namesFor), in the same round trip. */
+export async function loadCaseViewWithNames(tx: Tx | Db, caseId: string, today: LocalDate): Promise<{ view: CaseView; names: Map<string, string> } | undefined> {
+  const found = await findCaseWithNames(tx, caseId);
+  return found && { view: caseView(found.record, today), names: found.names };
+}
+
+function caseView(record: CaseRecord, today: LocalDate): CaseView {
   const events = toCaseEvents(
     record.events.map((e) => ({ seq: e.seq, type: e.type, occurred_on: e.occurredOn, data: e.data, actor_user_id: null })),
   );

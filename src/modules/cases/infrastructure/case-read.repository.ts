@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../../platform/db/connection.ts';
-import { caseRecordQuery } from './case-record.query.ts';
+import { caseRecordQuery, caseRecordWithNamesQuery } from './case-record.query.ts';
 
 export interface CaseEventRow {
   seq: number;
@@ -30,7 +30,19 @@ export const isUuid = (v: string): boolean => UUID.test(v);
 export async function findCase(tx: Tx | Db, caseId: string): Promise<CaseRecord | undefined> {
   if (!isUuid(caseId)) return undefined;
   const row = await caseRecordQuery(tx, caseId).executeTakeFirst();
-  if (!row) return undefined;
+  return row && toCaseRecord(row);
+}
+
+/** findCase plus the names of the organisations and settings its events name, in one round trip. */
+export async function findCaseWithNames(tx: Tx | Db, caseId: string): Promise<{ record: CaseRecord; names: Map<string, string> } | undefined> {
+  if (!isUuid(caseId)) return undefined;
+  const row = await caseRecordWithNamesQuery(tx, caseId).executeTakeFirst();
+  return row && { record: toCaseRecord(row), names: new Map(Object.entries(row.names ?? {})) };
+}
+
+type CaseRecordRow = NonNullable<Awaited<ReturnType<ReturnType<typeof caseRecordQuery>['executeTakeFirst']>>>;
+
+function toCaseRecord(row: CaseRecordRow): CaseRecord {
   return {
     laCode: row.la_code,
     id: row.id,

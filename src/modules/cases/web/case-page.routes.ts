@@ -3,7 +3,7 @@ import { recordAudit, recordViewAudit } from '../../../platform/audit/audit-log.
 import { todayInEngland } from '../../../platform/calendar/index.ts';
 import { readWithTenant, withTenant, type Db } from '../../../platform/db/connection.ts';
 import { roleHas } from '../../../platform/identity/roles.ts';
-import { loadCaseView, mediationService, namesFor } from '../application/case-view.ts';
+import { loadCaseView, loadCaseViewWithNames, mediationService, namesFor } from '../application/case-view.ts';
 import { STAGE_NAMES } from '../domain/case-stage.ts';
 import { availableSteps, isStepId, STEPS } from './case-steps.ts';
 import { deadlineTag } from './deadline-tags.ts';
@@ -20,10 +20,7 @@ export function registerCasePageRoutes(app: FastifyInstance, db: Db): void {
     const today = todayInEngland(new Date());
     // A plain read on a scoped connection; the view's audit row is committed (with those of
     // concurrent reads) before the page is sent.
-    const data = await readWithTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (q) => {
-      const view = await loadCaseView(q, req.params.caseId, today);
-      return view && { view, names: await namesFor(q, view.record.laCode, view.events) };
-    });
+    const data = await readWithTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, (q) => loadCaseViewWithNames(q, req.params.caseId, today));
     if (!data) return reply.callNotFound();
     const { view, names } = data;
     await recordViewAudit(db, { principal, requestId: req.id }, { laCode: view.record.laCode, action: 'view', recordType: 'case', recordId: view.record.id, childId: view.record.child.id });

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
+import { todayIsoInEngland } from '../../../platform/calendar/index.ts';
 import { withTenant, type Db, type Tx } from '../../../platform/db/connection.ts';
 import { can } from '../../../platform/identity/principal.ts';
 import { addError, emptyErrors, type FormErrors } from '../../../platform/web/form-errors.ts';
@@ -15,7 +16,7 @@ import { budgetValues, parseBudget, parseProject, parseScenario, parseTariff, PR
 import { budgetPage, forecastPage, placesPage, scenariosPage, common } from './finance-presenter.ts';
 
 /** Today's date in England, read once per request at the edge. */
-const todayIso = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const todayIso = (): string => todayIsoInEngland();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The council a finance page is about: the signed-in user's (finance is one council's money). */

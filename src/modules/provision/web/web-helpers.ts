@@ -1,9 +1,10 @@
 import type { FastifyRequest } from 'fastify';
+import { todayIsoInEngland } from '../../../platform/calendar/index.ts';
 import type { TenantScope } from '../../../platform/db/connection.ts';
 
 /** Today's date in England as 'YYYY-MM-DD', read once per request at the edge. */
 export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return todayIsoInEngland(now);
 }
 
 export function scopeOf(req: FastifyRequest): TenantScope {
