@@ -84,6 +84,30 @@ export function dashboardCards(payload: SnapshotPayload, ctx: BenchmarkContext, 
   return INDICATORS.map((def) => indicatorCard(def, payload, ctx, narratives.get(def.id), completeUpTo));
 }
 
+const cardsBySnapshot = new WeakMap<SnapshotPayload, Map<string, IndicatorCard[]>>();
+
+/**
+ * dashboardCards, remembered for as long as the snapshot object is (snapshots are themselves
+ * remembered per change counter): the cards and their charts are a pure function of the snapshot,
+ * the council's benchmarks, the narratives and the headline year, and building them was a large
+ * part of a dashboard visit. The narratives are part of the key, so a new one shows at once.
+ */
+export function rememberedDashboardCards(payload: SnapshotPayload, ctx: BenchmarkContext, narratives: Map<string, Narrative>, completeUpTo: string): IndicatorCard[] {
+  let byKey = cardsBySnapshot.get(payload);
+  if (!byKey) {
+    byKey = new Map();
+    cardsBySnapshot.set(payload, byKey);
+  }
+  const key = `${ctx.laCode}|${completeUpTo}|${JSON.stringify([...narratives.values()])}`;
+  let cards = byKey.get(key);
+  if (!cards) {
+    cards = dashboardCards(payload, ctx, narratives, completeUpTo);
+    if (byKey.size >= 20) byKey.clear();
+    byKey.set(key, cards);
+  }
+  return cards;
+}
+
 /** The breakdown tables of a stock indicator on one day, with England's published shares beside. */
 export function breakdownTables(def: IndicatorDefinition, payload: SnapshotPayload, periodKey: string, ctx: BenchmarkContext) {
   const benchmarkPeriod = latestBenchmarkPeriod(ctx.set, def.id);

@@ -23,7 +23,23 @@ export function requestContext(now = new Date()): InsightRequestContext {
   return { asOf, clock, completeYear: String(toYearMonthDay(asOf).year - 1) };
 }
 
-export async function benchmarkContext(laCode: string): Promise<BenchmarkContext & { basis: string }> {
+const contexts = new Map<string, Promise<BenchmarkContext & { basis: string }>>();
+
+/**
+ * The published benchmarks as one council sees them (its region, its statistical neighbours). Built
+ * from files that ship with the code, so worked out once per council and process.
+ */
+export function benchmarkContext(laCode: string): Promise<BenchmarkContext & { basis: string }> {
+  let found = contexts.get(laCode);
+  if (!found) {
+    found = buildBenchmarkContext(laCode);
+    found.catch(() => contexts.delete(laCode));
+    contexts.set(laCode, found);
+  }
+  return found;
+}
+
+async function buildBenchmarkContext(laCode: string): Promise<BenchmarkContext & { basis: string }> {
   const [set, configured] = await Promise.all([loadBenchmarks(INSIGHT_PROJECT_ROOT), loadConfiguredNeighbours(INSIGHT_PROJECT_ROOT)]);
   const me = set.geographies.get(laCode);
   const region = me?.regionCode ? set.geographies.get(me.regionCode) : undefined;

@@ -11,7 +11,7 @@ import { findIndicator, INDICATORS } from '../domain/indicator-catalogue.ts';
 import { isGranularity, type Granularity } from '../domain/periods.ts';
 import { releaseCouncilValues } from '../domain/released-values.ts';
 import { addNarrative, latestNarratives } from '../infrastructure/narrative.repository.ts';
-import { breakdownTables, dashboardCards, indicatorCard } from './dashboard.presenter.ts';
+import { breakdownTables, indicatorCard, rememberedDashboardCards } from './dashboard.presenter.ts';
 import { benchmarkContext, councilOf, requestContext } from './insight-context.ts';
 
 const NARRATIVE_MAX = 5000;
@@ -41,7 +41,7 @@ export function registerInsightRoutes(app: FastifyInstance, db: Db): void {
       councilName: council?.name ?? laCode,
       asOf: series.asOf,
       updating: !series.current,
-      cards: dashboardCards(series.payload, bench, narratives, ctx.completeYear),
+      cards: rememberedDashboardCards(series.payload, bench, narratives, ctx.completeYear),
       neighbours: bench.neighbours.map((g) => g.name),
       neighbourBasis: bench.basis,
     });
