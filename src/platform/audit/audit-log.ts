@@ -3,9 +3,11 @@ import type { Principal } from '../identity/principal.ts';
 import { viewAuditBatcher } from './view-audit-batcher.ts';
 
 /**
- * The audit trail of children's records: every view and every change, written in the same
- * transaction as the work it records. If the audit row cannot be written the transaction fails and
- * so does the request: an unrecorded look at a child's record must not happen.
+ * The audit trail of children's records: every view and every change. A change writes its row in
+ * the same transaction as the change (recordAudit); a plain view, which changes nothing, may write
+ * it through the group commit (recordViewAudit, ADR 0021). Either way the row is committed before
+ * anything is sent, and if it cannot be written the request fails: an unrecorded look at a child's
+ * record must not happen.
  */
 export interface AuditEntry {
   laCode: string;

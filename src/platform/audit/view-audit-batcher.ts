@@ -12,7 +12,7 @@ interface Waiting {
 }
 
 /**
- * Group commit for the audit rows of plain reads (docs/adr/0021-view-audit-group-commit.md).
+ * Group commit for the audit rows of plain reads (docs/adr/0021-request-path-costs.md).
  *
  * A read that is not part of a change has nothing to be atomic with, so its audit row need not ride
  * in a transaction of its own. Each such row still has to be durable before the record is sent: the

@@ -31,6 +31,11 @@ export async function costPerPlanSeries(db: Db, laCode: string, years: readonly 
   // it reads changes (the insight change counter also counts placements and tariffs, migration 0132).
   const version = await readWithTenant(db, { laCodes: [laCode] }, (q) => sourceVersion(q, laCode));
   const key = `${laCode}|${years.join(',')}|${version}`;
+  let remembered = rememberedByDb.get(db);
+  if (!remembered) {
+    remembered = new Map();
+    rememberedByDb.set(db, remembered);
+  }
   const known = remembered.get(key);
   if (known) return known;
   const rows: CostPerPlanRow[] = [];
@@ -49,7 +54,8 @@ export async function costPerPlanSeries(db: Db, laCode: string, years: readonly 
   return rows;
 }
 
-const remembered = new Map<string, CostPerPlanRow[]>();
+/** Per database: two databases can share a council code and a change counter (tests, benchmarks). */
+const rememberedByDb = new WeakMap<Db, Map<string, CostPerPlanRow[]>>();
 
 /** The last `count` financial years up to the one containing `asOf`, oldest first. */
 export function recentFinancialYears(asOf: LocalDate, count = 5): number[] {

@@ -40,15 +40,25 @@ export async function councilSeries(db: Db, scope: Scope, laCode: string, granul
 const refreshing = new Set<string>();
 
 /**
- * Snapshots already read, by council, day, granularity and change counter. A snapshot for one such
- * key never changes (a new event bumps the counter, a new day changes the day), so a dashboard
- * visit costs one small read of the counter instead of reading and parsing the whole payload.
+ * Snapshots already read, per database, by council, day, granularity and change counter. A
+ * snapshot for one such key never changes (a new event bumps the counter, a new day changes the
+ * day), so a dashboard visit costs one small read of the counter instead of reading and parsing the
+ * whole payload.
  */
-const currentSnapshots = new Map<string, SnapshotPayload>();
-function rememberSnapshot(key: string, payload: SnapshotPayload): void {
-  if (currentSnapshots.has(key)) return;
-  if (currentSnapshots.size >= 1000) currentSnapshots.delete(currentSnapshots.keys().next().value as string);
-  currentSnapshots.set(key, payload);
+const snapshotsByDb = new WeakMap<Db, Map<string, SnapshotPayload>>();
+function currentSnapshots(db: Db): Map<string, SnapshotPayload> {
+  let found = snapshotsByDb.get(db);
+  if (!found) {
+    found = new Map();
+    snapshotsByDb.set(db, found);
+  }
+  return found;
+}
+function rememberSnapshot(db: Db, key: string, payload: SnapshotPayload): void {
+  const known = currentSnapshots(db);
+  if (known.has(key)) return;
+  if (known.size >= 1000) known.delete(known.keys().next().value as string);
+  known.set(key, payload);
 }
 
 
@@ -79,9 +89,9 @@ export async function councilSeriesWithAge(
   const found = await readWithTenant(db, scope, async (q) => {
     const version = await sourceVersion(q, laCode);
     const key = `${laCode}|${day}|${granularity}|${version}`;
-    const exact = currentSnapshots.get(key) ?? (await readSnapshot(q, laCode, day, granularity, version));
+    const exact = currentSnapshots(db).get(key) ?? (await readSnapshot(q, laCode, day, granularity, version));
     if (exact) {
-      rememberSnapshot(key, exact);
+      rememberSnapshot(db, key, exact);
       return { payload: exact, asOf: day, current: true };
     }
     if (!options.staleOk) return undefined;
