@@ -47,6 +47,21 @@ describe('the web shell', () => {
     }
   });
 
+  it('sends the whole header set, with fresh nonces on every response (security-headers.ts)', async () => {
+    const [a, b] = [await app.inject('/sign-in'), await app.inject('/sign-in')];
+    expect(a.headers['content-security-policy']).toMatch(
+      /^default-src 'self';script-src 'self' 'nonce-[0-9a-f]{32}';style-src 'self' 'nonce-[0-9a-f]{32}';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'$/,
+    );
+    expect(a.headers['content-security-policy']).not.toBe(b.headers['content-security-policy']);
+    expect({
+      coop: a.headers['cross-origin-opener-policy'], corp: a.headers['cross-origin-resource-policy'], oac: a.headers['origin-agent-cluster'],
+      referrer: a.headers['referrer-policy'], dns: a.headers['x-dns-prefetch-control'], download: a.headers['x-download-options'],
+      frame: a.headers['x-frame-options'], xdomain: a.headers['x-permitted-cross-domain-policies'], xss: a.headers['x-xss-protection'],
+    }).toEqual({
+      coop: 'same-origin', corp: 'same-origin', oac: '?1', referrer: 'no-referrer', dns: 'off', download: 'noopen', frame: 'SAMEORIGIN', xdomain: 'none', xss: '0',
+    });
+  });
+
   it('puts the CSP nonce on the page scripts', async () => {
     const res = await app.inject('/sign-in');
     const nonce = /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))![1];

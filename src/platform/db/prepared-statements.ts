@@ -13,8 +13,8 @@ import pg from 'pg';
  * second time a text is seen it gets a stable name (the same text always gets the same name, so a
  * statement is never reused for another text). Bounded both ways: at most MAX_NAMES texts in the
  * process and MAX_PER_CONNECTION statements kept on one server connection; past either, statements
- * go unnamed as before. Only parameterised queries are named; texts without values (DDL, the simple
- * protocol) never are.
+ * go unnamed as before. Only queries with at least one parameter are named; texts without values
+ * (DDL, BEGIN/COMMIT, the simple protocol) never are.
  */
 const MAX_NAMES = 5000;
 const MAX_PER_CONNECTION = 200;
@@ -43,7 +43,7 @@ export class PreparingClient extends pg.Client {
 
   override query(...args: unknown[]): never {
     const [text, values] = args;
-    if (typeof text === 'string' && Array.isArray(values) && args.length === 2) {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
       const name = nameFor(text);
       if (name && (this.preparedHere.has(name) || this.preparedHere.size < MAX_PER_CONNECTION)) {
         this.preparedHere.add(name);
