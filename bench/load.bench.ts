@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import type { BenchResult } from './bench-result.ts';
-import { signedInCookie, startBenchApp } from './support/bench-app.ts';
-import { DEMO_PASSWORD, openNationalDataset, plansIn } from './support/national-dataset.ts';
+import { startBenchApp } from './support/bench-app.ts';
+import { kentStaff } from './support/kent-staff.ts';
+import { openNationalDataset, plansIn } from './support/national-dataset.ts';
 
 /**
  * load: 200 concurrent users for 60 s against the whole service on this machine, with England
@@ -24,7 +24,6 @@ import { DEMO_PASSWORD, openNationalDataset, plansIn } from './support/national-
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const USERS = Number(process.env.LOAD_USERS ?? 200);
-const LA = '886';
 const SKIP = new Set((process.env.LOAD_SKIP ?? '').split(',').filter(Boolean));
 
 interface LoadSummary { requests: number; seconds: number; throughput: number; p50: number; p99: number; errors: number; failures: Record<string, number>; byKind: Record<string, unknown> }
@@ -50,14 +49,7 @@ export async function run(): Promise<BenchResult> {
   const dataset = await openNationalDataset(1);
   const { app, base } = await startBenchApp(dataset.db);
   try {
-    const coordinator = await signedInCookie(app, `coordinator@${LA}.demo.opensend.test`, DEMO_PASSWORD);
-    const manager = await signedInCookie(app, `manager@${LA}.demo.opensend.test`, DEMO_PASSWORD);
-    const admin = new pg.Client({ connectionString: dataset.adminUrl });
-    await admin.connect();
-    const cases = (await admin.query<{ id: string }>(
-      `select c.id from cases c join users u on u.id = c.caseworker_user_id where u.email = $1 order by c.reference limit 20`, [`coordinator@${LA}.demo.opensend.test`],
-    )).rows.map((r) => r.id);
-    await admin.end();
+    const { coordinator, manager, cases } = await kentStaff(app, dataset, 20);
     const dashboard = await app.inject({ method: 'GET', url: '/insight', headers: { cookie: manager } });
     const indicator = /href="\/insight\/([a-z0-9-]+)[?"#]/.exec(dashboard.body)?.[1];
     if (!indicator) throw new Error(`load: no indicator link on /insight (${dashboard.statusCode})`);

@@ -1,12 +1,12 @@
 import pg from 'pg';
 import type { BenchResult } from './bench-result.ts';
 import { median } from './bench-result.ts';
-import { signedInCookie, startBenchApp } from './support/bench-app.ts';
-import { DEMO_PASSWORD, openNationalDataset, plansIn } from './support/national-dataset.ts';
+import { startBenchApp } from './support/bench-app.ts';
+import { KENT as LA, kentStaff } from './support/kent-staff.ts';
+import { openNationalDataset, plansIn } from './support/national-dataset.ts';
 import { requestsPerSecond } from './support/load.ts';
 import { caseRecordQuery } from '../src/modules/cases/index.ts';
 
-const LA = '886';
 
 /**
  * record-read: requests/s of GET /api/cases/:id (signed in, authorised, row-level security, the view
@@ -17,17 +17,10 @@ export async function run(): Promise<BenchResult> {
   // National size (#14): England loaded, a Kent coordinator reading one of their own cases.
   const handle = await openNationalDataset(1);
   try {
-    const admin = new pg.Client({ connectionString: handle.adminUrl });
-    await admin.connect();
-    const found = await admin.query<{ id: string }>(
-      `select c.id from cases c join users u on u.id = c.caseworker_user_id where u.email = $1 order by c.reference limit 1`, [`coordinator@${LA}.demo.opensend.test`],
-    );
-    await admin.end();
-    const caseId = found.rows[0]?.id;
-    if (!caseId) throw new Error('record-read: the national dataset has no case for the Kent coordinator');
-
     const { app, base } = await startBenchApp(handle.db);
-    const cookie = await signedInCookie(app, `coordinator@${LA}.demo.opensend.test`, DEMO_PASSWORD);
+    const { coordinator: cookie, cases } = await kentStaff(app, handle, 1);
+    const caseId = cases[0];
+    if (!caseId) throw new Error('record-read: the national dataset has no case for the Kent coordinator');
     const full = await requestsPerSecond(`${base}/api/cases/${caseId}`, { headers: { cookie } });
     await app.close();
     if (full.non2xx || full.errors) throw new Error(`record-read: ${full.non2xx} non-2xx, ${full.errors} errors`);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import inspector from 'node:inspector/promises';
-import pg from 'pg';
-import { signedInCookie, startBenchApp } from '../support/bench-app.ts';
+import { startBenchApp } from '../support/bench-app.ts';
+import { kentStaff } from '../support/kent-staff.ts';
 import { requestsPerSecond } from '../support/load.ts';
-import { DEMO_PASSWORD, openNationalDataset } from '../support/national-dataset.ts';
+import { openNationalDataset } from '../support/national-dataset.ts';
 
 /**
  * What one page costs, at national size: for each page of the `load` mix, requests/s under
@@ -15,7 +15,6 @@ import { DEMO_PASSWORD, openNationalDataset } from '../support/national-dataset.
  *   npm run bench:pages -- case,dashboard   # some
  *   PAGE_PROFILE=dir npm run bench:pages    # also write a CPU profile per page into dir
  */
-const LA = '886';
 const SECONDS = 5;
 
 function postgresCpuMicros(): number {
@@ -37,14 +36,8 @@ function postgresCpuMicros(): number {
 const dataset = await openNationalDataset(1);
 const { app, base } = await startBenchApp(dataset.db);
 try {
-  const coordinator = await signedInCookie(app, `coordinator@${LA}.demo.opensend.test`, DEMO_PASSWORD);
-  const manager = await signedInCookie(app, `manager@${LA}.demo.opensend.test`, DEMO_PASSWORD);
-  const admin = new pg.Client({ connectionString: dataset.adminUrl });
-  await admin.connect();
-  const caseId = (await admin.query<{ id: string }>(
-    `select c.id from cases c join users u on u.id = c.caseworker_user_id where u.email = $1 order by c.reference limit 1`, [`coordinator@${LA}.demo.opensend.test`],
-  )).rows[0]?.id;
-  await admin.end();
+  const { coordinator, manager, cases } = await kentStaff(app, dataset, 1);
+  const caseId = cases[0];
   const pages: Record<string, [string, string]> = {
     case: [`/cases/${caseId}`, coordinator], caseload: ['/caseload', coordinator], 'caseload-2': ['/caseload?page=2', coordinator],
     plan: [`/cases/${caseId}/plan`, coordinator], dashboard: ['/insight', manager], 'case-api': [`/api/cases/${caseId}`, coordinator], health: ['/health', ''],
