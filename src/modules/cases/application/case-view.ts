@@ -22,7 +22,7 @@ export async function loadCaseView(tx: Tx | Db, caseId: string, today: LocalDate
   return record && caseView(record, today);
 }
 
-/** loadCaseView with the names its timeline needs (namesFor), in the same round trip. */
+/** loadCaseView with the names of the organisations and settings its events refer to, in the same round trip. */
 export async function loadCaseViewWithNames(tx: Tx | Db, caseId: string, today: LocalDate): Promise<{ view: CaseView; names: Map<string, string> } | undefined> {
   const found = await findCaseWithNames(tx, caseId);
   return found && { view: caseView(found.record, today), names: found.names };
@@ -46,29 +46,6 @@ export async function stepOptions(tx: Tx, laCode: string): Promise<StepOptions> 
     .execute();
   const settings = await tx.selectFrom('settings').select(['id', 'name']).where('la_code', '=', laCode).orderBy('name').execute();
   return { organisations, settings };
-}
-
-/** Names for the ids events carry (organisations, settings), so timelines say who, not a UUID. */
-export async function namesFor(tx: Tx | Db, laCode: string, events: readonly CaseEvent[]): Promise<Map<string, string>> {
-  const ids = new Set<string>();
-  for (const e of events) {
-    const d = e.data as Record<string, unknown>;
-    for (const k of ['organisationId', 'settingId', 'requestedSettingId']) if (typeof d[k] === 'string') ids.add(d[k]);
-  }
-  const names = new Map<string, string>();
-  if (ids.size === 0) return names;
-  const list = [...ids].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  if (list.length === 0) return names;
-  // Organisations and settings in one round trip.
-  const rows = await tx
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where('la_code', '=', laCode)
-    .where('id', 'in', list)
-    .unionAll(tx.selectFrom('settings').select(['id', 'name']).where('la_code', '=', laCode).where('id', 'in', list))
-    .execute();
-  for (const r of rows) names.set(r.id, r.name);
-  return names;
 }
 
 /** The council's mediation service, named on decision notices. */

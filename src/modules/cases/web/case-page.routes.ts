@@ -3,7 +3,7 @@ import { recordAudit, recordViewAudit } from '../../../platform/audit/audit-log.
 import { todayInEngland } from '../../../platform/calendar/index.ts';
 import { readWithTenant, withTenant, type Db } from '../../../platform/db/connection.ts';
 import { roleHas } from '../../../platform/identity/roles.ts';
-import { loadCaseView, loadCaseViewWithNames, mediationService, namesFor } from '../application/case-view.ts';
+import { loadCaseViewWithNames, mediationService } from '../application/case-view.ts';
 import { STAGE_NAMES } from '../domain/case-stage.ts';
 import { availableSteps, isStepId, STEPS } from './case-steps.ts';
 import { deadlineTag } from './deadline-tags.ts';
@@ -49,11 +49,12 @@ export function registerCasePageRoutes(app: FastifyInstance, db: Db): void {
     const principal = req.principal!;
     const seq = Number.parseInt(req.params.seq, 10);
     const data = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
-      const view = await loadCaseView(tx, req.params.caseId, todayInEngland(new Date()));
-      const notice = view?.state.notices.find((n) => n.seq === seq);
-      if (!view || !notice) return undefined;
+      const found = await loadCaseViewWithNames(tx, req.params.caseId, todayInEngland(new Date()));
+      const notice = found?.view.state.notices.find((n) => n.seq === seq);
+      if (!found || !notice) return undefined;
+      const { view, names } = found;
       await recordAudit(tx, { principal, requestId: req.id }, { laCode: view.record.laCode, action: 'view', recordType: 'decision-notice', recordId: view.record.id, childId: view.record.child.id, detail: { seq } });
-      return { view, notice, mediation: await mediationService(tx, view.record.laCode), names: await namesFor(tx, view.record.laCode, view.events) };
+      return { view, notice, mediation: await mediationService(tx, view.record.laCode), names };
     });
     if (!data) return reply.callNotFound();
     return reply.render('cases/notice.njk', { ...noticeModel(data.view, data.notice, data.mediation, data.names), backLink: `/cases/${data.view.record.id}` });

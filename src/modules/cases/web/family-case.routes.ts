@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
 import { todayInEngland } from '../../../platform/calendar/index.ts';
 import { withTenant, type Db, type Tx } from '../../../platform/db/connection.ts';
-import { loadCaseView, mediationService, namesFor } from '../application/case-view.ts';
+import { loadCaseViewWithNames, mediationService } from '../application/case-view.ts';
 import type { CaseStage } from '../domain/case-stage.ts';
 import { isUuid } from '../infrastructure/case-read.repository.ts';
 import { noticeModel } from './notice-presenter.ts';
@@ -37,14 +37,15 @@ export function registerFamilyCaseRoutes(app: FastifyInstance, db: Db): void {
     const principal = req.principal!;
     const data = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
       if (!(await familyOwnsCase(tx, principal.userId, req.params.caseId))) return undefined;
-      const view = await loadCaseView(tx, req.params.caseId, todayInEngland(new Date()));
-      if (!view) return undefined;
+      const found = await loadCaseViewWithNames(tx, req.params.caseId, todayInEngland(new Date()));
+      if (!found) return undefined;
+      const { view, names } = found;
       await recordAudit(tx, { principal, requestId: req.id }, { laCode: view.record.laCode, action: 'view', recordType: 'case', recordId: view.record.id, childId: view.record.child.id, detail: { via: 'family' } });
       const caseworker = view.record.caseworker
         ? await tx.selectFrom('users').select(['display_name', 'email']).where('id', '=', view.record.caseworker.id).executeTakeFirst()
         : undefined;
       const council = await tx.selectFrom('councils').select('name').where('la_code', '=', view.record.laCode).executeTakeFirst();
-      return { view, caseworker, council: council?.name, names: await namesFor(tx, view.record.laCode, view.events) };
+      return { view, caseworker, council: council?.name, names };
     });
     if (!data) return reply.callNotFound();
     const { view, caseworker, names } = data;
@@ -73,11 +74,12 @@ export function registerFamilyCaseRoutes(app: FastifyInstance, db: Db): void {
     const seq = Number.parseInt(req.params.seq, 10);
     const data = await withTenant(db, { laCodes: principal.laCodes, userId: principal.userId }, async (tx) => {
       if (!(await familyOwnsCase(tx, principal.userId, req.params.caseId))) return undefined;
-      const view = await loadCaseView(tx, req.params.caseId, todayInEngland(new Date()));
-      const notice = view?.state.notices.find((n) => n.seq === seq);
-      if (!view || !notice) return undefined;
+      const found = await loadCaseViewWithNames(tx, req.params.caseId, todayInEngland(new Date()));
+      const notice = found?.view.state.notices.find((n) => n.seq === seq);
+      if (!found || !notice) return undefined;
+      const { view, names } = found;
       await recordAudit(tx, { principal, requestId: req.id }, { laCode: view.record.laCode, action: 'view', recordType: 'decision-notice', recordId: view.record.id, childId: view.record.child.id, detail: { seq, via: 'family' } });
-      return { view, notice, mediation: await mediationService(tx, view.record.laCode), names: await namesFor(tx, view.record.laCode, view.events) };
+      return { view, notice, mediation: await mediationService(tx, view.record.laCode), names };
     });
     if (!data) return reply.callNotFound();
     return reply.render('cases/notice.njk', { ...noticeModel(data.view, data.notice, data.mediation, data.names), backLink: `/family/cases/${data.view.record.id}` });
